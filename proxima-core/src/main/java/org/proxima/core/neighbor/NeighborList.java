@@ -1,0 +1,127 @@
+package org.proxima.core.neighbor;
+
+import java.util.Arrays;
+
+/**
+ * An immutable list of neighbour pairs (i, j, image) in compressed-row form.
+ *
+ * <p>Pair p of atom i (for p from {@link #start(int)} to {@link #end(int)}) has neighbour {@link #neighbor(int)} j
+ * and an integer lattice translation m = {@link #shift(int, int)} such that the pair vector, for the positions and
+ * cell the list refers to, is d = r_j − r_i + m·H (H the cell matrix with rows a, b, c). Several images of the same
+ * atom j, and images of i itself, appear as separate pairs when the cell is smaller than twice the cutoff.
+ *
+ * <p>A <em>full</em> list holds every pair in both directions; a <em>half</em> list holds each unordered pair
+ * once (j &gt; i, or j = i with m lexicographically positive).
+ */
+public final class NeighborList {
+
+    private final int[] offsets;
+    private final int[] neighbors;
+    private final int[] shifts;
+    private final boolean full;
+    private final double cutoffA;
+
+    NeighborList(int[] offsets, int[] neighbors, int[] shifts, boolean full, double cutoffA) {
+        this.offsets = offsets;
+        this.neighbors = neighbors;
+        this.shifts = shifts;
+        this.full = full;
+        this.cutoffA = cutoffA;
+    }
+
+    /** @return number of atoms */
+    public int atomCount() {
+        return offsets.length - 1;
+    }
+
+    /** @return total number of stored pairs */
+    public int pairCount() {
+        return offsets[offsets.length - 1];
+    }
+
+    /**
+     * @param atom atom index i
+     * @return index of the first pair of atom i
+     */
+    public int start(int atom) {
+        return offsets[atom];
+    }
+
+    /**
+     * @param atom atom index i
+     * @return one past the index of the last pair of atom i
+     */
+    public int end(int atom) {
+        return offsets[atom + 1];
+    }
+
+    /**
+     * @param pair pair index
+     * @return the neighbour atom j
+     */
+    public int neighbor(int pair) {
+        return neighbors[pair];
+    }
+
+    /**
+     * @param pair pair index
+     * @param axis lattice direction 0, 1, 2
+     * @return the integer lattice translation of the neighbour's image along that direction
+     */
+    public int shift(int pair, int axis) {
+        return shifts[3 * pair + axis];
+    }
+
+    /** @return true for a full list (both directions), false for a half list */
+    public boolean isFull() {
+        return full;
+    }
+
+    /** @return the cutoff the list was built with (including any skin), Å */
+    public double cutoffA() {
+        return cutoffA;
+    }
+
+    @Override
+    public String toString() {
+        return "NeighborList[" + atomCount() + " atoms, " + pairCount() + " pairs, " + (full ? "full" : "half")
+                + ", cutoff " + cutoffA + " Å]";
+    }
+
+    /** Growable pair storage used while building. */
+    static final class Accumulator {
+        private final int[] offsets;
+        private int[] neighbors;
+        private int[] shifts;
+        private int count;
+
+        Accumulator(int atoms, int expectedPairs) {
+            offsets = new int[atoms + 1];
+            int cap = Math.max(16, expectedPairs);
+            neighbors = new int[cap];
+            shifts = new int[3 * cap];
+        }
+
+        void add(int j, int m0, int m1, int m2) {
+            if (count == neighbors.length) {
+                int cap = neighbors.length + (neighbors.length >> 1) + 16;
+                neighbors = Arrays.copyOf(neighbors, cap);
+                shifts = Arrays.copyOf(shifts, 3 * cap);
+            }
+            neighbors[count] = j;
+            shifts[3 * count] = m0;
+            shifts[3 * count + 1] = m1;
+            shifts[3 * count + 2] = m2;
+            count++;
+        }
+
+        void endAtom(int atom) {
+            offsets[atom + 1] = count;
+        }
+
+        NeighborList finish(boolean full, double cutoffA) {
+            return new NeighborList(offsets, Arrays.copyOf(neighbors, count), Arrays.copyOf(shifts, 3 * count), full,
+                    cutoffA);
+        }
+    }
+}
