@@ -104,6 +104,9 @@ public final class LinkedCellBuilder {
             binAtoms[fill[flat]++] = i;
         }
 
+        // wrapped positions in Cartesian coordinates, so the inner loop only adds an image vector
+        double[] wc = new double[3 * n];
+        cell.toCartesian(w, wc);
         double h11 = cell.get(0, 0);
         double h12 = cell.get(0, 1);
         double h13 = cell.get(0, 2);
@@ -116,9 +119,12 @@ public final class LinkedCellBuilder {
         double cut2 = cutoffA * cutoffA;
         NeighborList.Accumulator acc = new NeighborList.Accumulator(n, n * 16);
         for (int i = 0; i < n; i++) {
-            double wi0 = w[3 * i];
-            double wi1 = w[3 * i + 1];
-            double wi2 = w[3 * i + 2];
+            double xi = wc[3 * i];
+            double yi = wc[3 * i + 1];
+            double zi = wc[3 * i + 2];
+            int ki0 = wrapShift[3 * i];
+            int ki1 = wrapShift[3 * i + 1];
+            int ki2 = wrapShift[3 * i + 2];
             for (int o0 = -range[0]; o0 <= range[0]; o0++) {
                 int t0 = binOf[3 * i] + o0;
                 int n0 = 0;
@@ -146,25 +152,24 @@ public final class LinkedCellBuilder {
                         } else if (t2 < 0 || t2 >= nb[2]) {
                             continue;
                         }
+                        // image translation n·H minus the position of i
+                        double ox = n0 * h11 + n1 * h21 + n2 * h31 - xi;
+                        double oy = n0 * h12 + n1 * h22 + n2 * h32 - yi;
+                        double oz = n0 * h13 + n1 * h23 + n2 * h33 - zi;
+                        boolean selfImage = n0 == 0 && n1 == 0 && n2 == 0;
+                        boolean positive = lexPositive(n0, n1, n2);
                         int flat = (t0 * nb[1] + t1) * nb[2] + t2;
-                        for (int q = binStart[flat]; q < binStart[flat + 1]; q++) {
+                        for (int q = binStart[flat], qEnd = binStart[flat + 1]; q < qEnd; q++) {
                             int j = binAtoms[q];
-                            if (j == i && n0 == 0 && n1 == 0 && n2 == 0) {
+                            if (j == i ? (selfImage || !(full || positive)) : !(full || j > i)) {
                                 continue;
                             }
-                            if (!full && !(j > i || (j == i && lexPositive(n0, n1, n2)))) {
-                                continue;
-                            }
-                            double s0 = w[3 * j] + n0 - wi0;
-                            double s1 = w[3 * j + 1] + n1 - wi1;
-                            double s2 = w[3 * j + 2] + n2 - wi2;
-                            double dx = s0 * h11 + s1 * h21 + s2 * h31;
-                            double dy = s0 * h12 + s1 * h22 + s2 * h32;
-                            double dz = s0 * h13 + s1 * h23 + s2 * h33;
+                            double dx = wc[3 * j] + ox;
+                            double dy = wc[3 * j + 1] + oy;
+                            double dz = wc[3 * j + 2] + oz;
                             if (dx * dx + dy * dy + dz * dz < cut2) {
-                                acc.add(j, n0 + wrapShift[3 * i] - wrapShift[3 * j],
-                                        n1 + wrapShift[3 * i + 1] - wrapShift[3 * j + 1],
-                                        n2 + wrapShift[3 * i + 2] - wrapShift[3 * j + 2]);
+                                acc.add(j, n0 + ki0 - wrapShift[3 * j], n1 + ki1 - wrapShift[3 * j + 1],
+                                        n2 + ki2 - wrapShift[3 * j + 2]);
                             }
                         }
                     }

@@ -72,6 +72,20 @@ public final class NeighborList {
         return shifts[3 * pair + axis];
     }
 
+    /** @return the largest number of pairs any atom has */
+    public int maxPairsPerAtom() {
+        int m = 0;
+        for (int i = 0; i + 1 < offsets.length; i++) {
+            m = Math.max(m, offsets[i + 1] - offsets[i]);
+        }
+        return m;
+    }
+
+    /** @return the neighbour array itself, for the neighbour package's inner loops (not copied) */
+    int[] neighborArray() {
+        return neighbors;
+    }
+
     /** @return true for a full list (both directions), false for a half list */
     public boolean isFull() {
         return full;

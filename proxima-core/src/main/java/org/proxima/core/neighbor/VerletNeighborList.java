@@ -150,6 +150,52 @@ public final class VerletNeighborList {
         return shiftVectorsA[3 * pair + axis];
     }
 
+    /**
+     * Gathers the neighbours of one atom that are currently closer than a distance: the inner loop of a
+     * many-body potential, kept here so that it reads the list's arrays directly.
+     *
+     * @param atom the centre atom i
+     * @param positionsA flat positions, Å (those last passed to {@link #update})
+     * @param cutoffA distance, Å (at most the list's cutoff)
+     * @param neighborOut receives the neighbour indices j (capacity at least the atom's pair count; entries past
+     *     the returned count are scratch)
+     * @param vectorOut receives the pair vectors d = r_j − r_i + shift, 3 per neighbour, Å
+     * @param pairOut receives the pair indices p (for {@link #shift}-style lookups), may be null
+     * @return the number of neighbours gathered
+     */
+    public int gather(int atom, double[] positionsA, double cutoffA, int[] neighborOut, double[] vectorOut,
+            int[] pairOut) {
+        NeighborList nl = list;
+        int[] nb = nl.neighborArray();
+        double[] sh = shiftVectorsA;
+        double c2 = cutoffA * cutoffA;
+        double xi = positionsA[3 * atom];
+        double yi = positionsA[3 * atom + 1];
+        double zi = positionsA[3 * atom + 2];
+        int count = 0;
+        for (int p = nl.start(atom), end = nl.end(atom); p < end; p++) {
+            int j = nb[p];
+            double dx = positionsA[3 * j] - xi + sh[3 * p];
+            double dy = positionsA[3 * j + 1] - yi + sh[3 * p + 1];
+            double dz = positionsA[3 * j + 2] - zi + sh[3 * p + 2];
+            // branch-free compaction: always write, advance only when inside the cutoff
+            neighborOut[count] = j;
+            vectorOut[3 * count] = dx;
+            vectorOut[3 * count + 1] = dy;
+            vectorOut[3 * count + 2] = dz;
+            if (pairOut != null) {
+                pairOut[count] = p;
+            }
+            count += dx * dx + dy * dy + dz * dz < c2 ? 1 : 0;
+        }
+        return count;
+    }
+
+    /** @return the largest number of pairs of any atom (a capacity for {@link #gather} outputs) */
+    public int maxPairsPerAtom() {
+        return list.maxPairsPerAtom();
+    }
+
     /** @return the interaction cutoff (without skin), Å */
     public double cutoffA() {
         return cutoffA;

@@ -3,14 +3,11 @@ package org.proxima.core.testing;
 import java.util.Random;
 
 import org.ejml.data.DMatrix3x3;
-import org.proxima.core.model.Cell;
+import org.proxima.core.model.Crystals;
 import org.proxima.core.model.Structure;
 
 /** Structures for tests: diamond crystals, random displacements, random triclinic cells. */
 public final class TestStructures {
-
-    private static final double[][] DIAMOND_BASIS = {{0, 0, 0}, {0.25, 0.25, 0.25}, {0, 0.5, 0.5},
-        {0.25, 0.75, 0.75}, {0.5, 0, 0.5}, {0.75, 0.25, 0.75}, {0.5, 0.5, 0}, {0.75, 0.75, 0.25}};
 
     private TestStructures() {
     }
@@ -24,11 +21,7 @@ public final class TestStructures {
      * @return the crystal
      */
     public static Structure diamond(String symbol, double latticeA, int repeat) {
-        Structure.Builder b = Structure.builder(Cell.cubic(latticeA));
-        for (double[] f : DIAMOND_BASIS) {
-            b.addFractional(symbol, f[0], f[1], f[2]);
-        }
-        return b.build().repeat(repeat, repeat, repeat);
+        return Crystals.diamondCubic(symbol, latticeA).repeat(repeat, repeat, repeat);
     }
 
     /**

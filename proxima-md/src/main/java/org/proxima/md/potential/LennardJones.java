@@ -81,6 +81,12 @@ public final class LennardJones extends NeighborListPotential {
     protected double evaluate(int n, double[] x, int[] type, VerletNeighborList list) {
         NeighborList nl = list.pairs();
         double energy = 0;
+        double wxx = 0;
+        double wyy = 0;
+        double wzz = 0;
+        double wyz = 0;
+        double wxz = 0;
+        double wxy = 0;
         for (int i = 0; i < n; i++) {
             double xi = x[3 * i];
             double yi = x[3 * i + 1];
@@ -116,9 +122,15 @@ public final class LennardJones extends NeighborListPotential {
                 forces[3 * j] -= gx;
                 forces[3 * j + 1] -= gy;
                 forces[3 * j + 2] -= gz;
-                addVirial(gx, gy, gz, dx, dy, dz);
+                wxx += gx * dx;
+                wyy += gy * dy;
+                wzz += gz * dz;
+                wyz += gy * dz;
+                wxz += gx * dz;
+                wxy += gx * dy;
             }
         }
+        setVirial(wxx, wyy, wzz, wyz, wxz, wxy);
         return energy;
     }
 

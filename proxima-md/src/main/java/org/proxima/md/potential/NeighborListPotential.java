@@ -17,7 +17,7 @@ import org.proxima.core.neighbor.VerletNeighborList;
  * Subclasses only evaluate their terms in {@link #evaluate}.
  *
  * <p>Stress follows ASE's convention σ = (1/V) ∂E/∂ε: each term whose energy depends on pair vectors d adds
- * (∂E/∂d) ⊗ d to the virial sum W, and σ = W/V.
+ * (∂E/∂d) ⊗ d to the virial sum W (reported through {@link #setVirial}), and σ = W/V.
  */
 abstract class NeighborListPotential implements ForceCalculator {
 
@@ -31,8 +31,8 @@ abstract class NeighborListPotential implements ForceCalculator {
     protected double[] forces = new double[0];
     /** Per-atom energies being accumulated, eV. */
     protected double[] energies = new double[0];
-    /** Virial sum W_ab = Σ (∂E/∂d)_a d_b, eV, row-major 3×3. */
-    protected final double[] virial = new double[9];
+    /** Symmetrised virial sum W = Σ (∂E/∂d) ⊗ d in Voigt order xx yy zz yz xz xy, eV, set by the subclass. */
+    private final double[] virial = new double[6];
 
     /**
      * @param cutoffA largest interaction cutoff, Å
@@ -66,8 +66,10 @@ abstract class NeighborListPotential implements ForceCalculator {
         java.util.Arrays.fill(virial, 0.0);
         double energy = evaluate(n, positions, types, neighbors);
         double v = structure.cell().volumeA3();
-        double[] stress = {virial[0] / v, virial[4] / v, virial[8] / v, 0.5 * (virial[5] + virial[7]) / v,
-            0.5 * (virial[2] + virial[6]) / v, 0.5 * (virial[1] + virial[3]) / v};
+        double[] stress = new double[6];
+        for (int k = 0; k < 6; k++) {
+            stress[k] = virial[k] / v;
+        }
         CalculationResult r = new CalculationResult(energy, forces, stress, energies);
         if (!r.isFinite()) {
             throw new CalculationFailedException(describe() + " produced a non-finite result (energy " + energy
@@ -106,25 +108,22 @@ abstract class NeighborListPotential implements ForceCalculator {
     protected abstract double evaluate(int n, double[] x, int[] type, VerletNeighborList list);
 
     /**
-     * Adds the virial of one pair-vector gradient: W += g ⊗ d.
+     * Sets the virial W = Σ (∂E/∂d) ⊗ d of this evaluation (symmetrised), from which stress = W/V.
      *
-     * @param gx ∂E/∂d_x
-     * @param gy ∂E/∂d_y
-     * @param gz ∂E/∂d_z
-     * @param dx d_x
-     * @param dy d_y
-     * @param dz d_z
+     * @param xx W_xx, eV
+     * @param yy W_yy, eV
+     * @param zz W_zz, eV
+     * @param yz (W_yz + W_zy)/2, eV
+     * @param xz (W_xz + W_zx)/2, eV
+     * @param xy (W_xy + W_yx)/2, eV
      */
-    protected final void addVirial(double gx, double gy, double gz, double dx, double dy, double dz) {
-        virial[0] += gx * dx;
-        virial[1] += gx * dy;
-        virial[2] += gx * dz;
-        virial[3] += gy * dx;
-        virial[4] += gy * dy;
-        virial[5] += gy * dz;
-        virial[6] += gz * dx;
-        virial[7] += gz * dy;
-        virial[8] += gz * dz;
+    protected final void setVirial(double xx, double yy, double zz, double yz, double xz, double xy) {
+        virial[0] = xx;
+        virial[1] = yy;
+        virial[2] = zz;
+        virial[3] = yz;
+        virial[4] = xz;
+        virial[5] = xy;
     }
 
     /**

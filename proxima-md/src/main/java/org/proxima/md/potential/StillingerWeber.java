@@ -29,6 +29,7 @@ public final class StillingerWeber extends NeighborListPotential {
 
     private final String description;
     private final int nspecies;
+    private final double maxCut;
     // pair (i, j) arrays, index ti * nspecies + tj, from entry (i, j, j)
     private final double[] cutSq;
     private final double[] cut;
@@ -44,8 +45,10 @@ public final class StillingerWeber extends NeighborListPotential {
 
     // per-centre scratch (short neighbour list)
     private int[] sj = new int[32];
+    private int[] gj = new int[32];
+    private int[] gp = new int[32];
     private double[] sd = new double[96];
-    private double[] sr = new double[32];
+    private double[] sr = new double[32]; // 1/r
     private double[] sexp = new double[32];
     private double[] sgs = new double[32];
     private int[] spair = new int[32];
@@ -73,6 +76,7 @@ public final class StillingerWeber extends NeighborListPotential {
         this.description = "Stillinger-Weber (" + parameters.source() + ")";
         int ns = elements.size();
         this.nspecies = ns;
+        this.maxCut = maxCutoff(parameters, elements);
         cutSq = new double[ns * ns];
         cut = new double[ns * ns];
         sigma = new double[ns * ns];
@@ -129,108 +133,122 @@ public final class StillingerWeber extends NeighborListPotential {
     @Override
     protected double evaluate(int n, double[] x, int[] type, VerletNeighborList list) {
         NeighborList nl = list.pairs();
+        ensureScratch(list.maxPairsPerAtom());
         final int ns = nspecies;
+        final double[] f = forces;
+        final double[] eat = energies;
         double energy = 0;
+        double wxx = 0;
+        double wyy = 0;
+        double wzz = 0;
+        double wyz = 0;
+        double wxz = 0;
+        double wxy = 0;
         for (int i = 0; i < n; i++) {
             final int ti = type[i];
             final double xi = x[3 * i];
             final double yi = x[3 * i + 1];
             final double zi = x[3 * i + 2];
+            int gathered = list.gather(i, x, maxCut, gj, sd, gp);
             int count = 0;
-            for (int p = nl.start(i), end = nl.end(i); p < end; p++) {
-                int j = nl.neighbor(p);
-                double dx = x[3 * j] - xi + list.shiftA(p, 0);
-                double dy = x[3 * j + 1] - yi + list.shiftA(p, 1);
-                double dz = x[3 * j + 2] - zi + list.shiftA(p, 2);
+            for (int q = 0; q < gathered; q++) {
+                int j = gj[q];
+                double dx = sd[3 * q];
+                double dy = sd[3 * q + 1];
+                double dz = sd[3 * q + 2];
                 double r2 = dx * dx + dy * dy + dz * dz;
                 int ij = ti * ns + type[j];
                 if (r2 >= cutSq[ij]) {
                     continue;
                 }
+                int p = gp[q];
                 double r = Math.sqrt(r2);
                 if (r < 1e-8) {
                     overlap(i, j, r);
-                }
-                if (count == sj.length) {
-                    grow();
                 }
                 sj[count] = j;
                 sd[3 * count] = dx;
                 sd[3 * count + 1] = dy;
                 sd[3 * count + 2] = dz;
-                sr[count] = r;
+                sr[count] = 1.0 / r;
                 spair[count] = ij;
+                double rinv = sr[count];
                 double u = 1.0 / (r - cut[ij]);
                 double g = sigmaGamma[ij] * u;
                 sexp[count] = Math.exp(g);
-                sgs[count] = g * u / r;
+                sgs[count] = g * u * rinv;
+                // two-body term, evaluated once per pair: from the lower index (or the positive image of itself)
+                if (j > i || (j == i && positiveImage(nl, p))) {
+                    double rp = pow(rinv, powP[ij]);
+                    double rq = pow(rinv, powQ[ij]);
+                    double ex = Math.exp(sigma[ij] * u);
+                    double rad = c5[ij] * rp - c6[ij] * rq;
+                    double phi = rad * ex;
+                    double dphi = ((-powP[ij] * c5[ij] * rp + powQ[ij] * c6[ij] * rq) * rinv
+                            - rad * sigma[ij] * u * u) * ex;
+                    energy += phi;
+                    eat[i] += 0.5 * phi;
+                    eat[j] += 0.5 * phi;
+                    double fr = dphi * rinv;
+                    double gx = fr * dx;
+                    double gy = fr * dy;
+                    double gz = fr * dz;
+                    f[3 * i] += gx;
+                    f[3 * i + 1] += gy;
+                    f[3 * i + 2] += gz;
+                    f[3 * j] -= gx;
+                    f[3 * j + 1] -= gy;
+                    f[3 * j + 2] -= gz;
+                    wxx += gx * dx;
+                    wyy += gy * dy;
+                    wzz += gz * dz;
+                    wyz += gy * dz + gz * dy;
+                    wxz += gx * dz + gz * dx;
+                    wxy += gx * dy + gy * dx;
+                }
                 count++;
             }
-            // two-body: each pair is visited from both ends; each visit carries half of it
-            for (int s = 0; s < count; s++) {
-                int ij = spair[s];
-                double r = sr[s];
-                double rinv = 1.0 / r;
-                double rp = pow(rinv, powP[ij]);
-                double rq = pow(rinv, powQ[ij]);
-                double u = 1.0 / (r - cut[ij]);
-                double ex = Math.exp(sigma[ij] * u);
-                double rad = c5[ij] * rp - c6[ij] * rq;
-                double phi = rad * ex;
-                double dphi = ((-powP[ij] * c5[ij] * rp + powQ[ij] * c6[ij] * rq) * rinv - rad * sigma[ij] * u * u)
-                        * ex;
-                double e = 0.5 * phi;
-                energy += e;
-                energies[i] += e;
-                double f = 0.5 * dphi * rinv;
-                double dx = sd[3 * s];
-                double dy = sd[3 * s + 1];
-                double dz = sd[3 * s + 2];
-                double gx = f * dx;
-                double gy = f * dy;
-                double gz = f * dz;
-                int j = sj[s];
-                forces[3 * i] += gx;
-                forces[3 * i + 1] += gy;
-                forces[3 * i + 2] += gz;
-                forces[3 * j] -= gx;
-                forces[3 * j + 1] -= gy;
-                forces[3 * j + 2] -= gz;
-                addVirial(gx, gy, gz, dx, dy, dz);
-            }
             // three-body: angle j-i-k for each unordered neighbour pair (j, k)
+            double fix = 0;
+            double fiy = 0;
+            double fiz = 0;
+            double ei = 0;
             for (int s = 0; s < count - 1; s++) {
-                double d1x = sd[3 * s];
-                double d1y = sd[3 * s + 1];
-                double d1z = sd[3 * s + 2];
-                double r1 = sr[s];
-                double ex1 = sexp[s];
-                int j = sj[s];
-                int ijBase = spair[s] * ns;
+                final double d1x = sd[3 * s];
+                final double d1y = sd[3 * s + 1];
+                final double d1z = sd[3 * s + 2];
+                final double inv1 = sr[s];
+                final double ex1 = sexp[s];
+                final double gs1 = sgs[s];
+                final double invr1sq = inv1 * inv1;
+                final int j = sj[s];
+                final int ijBase = spair[s] * ns;
+                double fjx = 0;
+                double fjy = 0;
+                double fjz = 0;
+                double ej = 0;
                 for (int t = s + 1; t < count; t++) {
                     double d2x = sd[3 * t];
                     double d2y = sd[3 * t + 1];
                     double d2z = sd[3 * t + 2];
-                    double r2 = sr[t];
+                    double inv2 = sr[t];
                     int k = sj[t];
                     int ijk = ijBase + type[k];
-                    double inv12 = 1.0 / (r1 * r2);
+                    double inv12 = inv1 * inv2;
                     double cs = (d1x * d2x + d1y * d2y + d1z * d2z) * inv12;
                     double dcs = cs - cosTheta0[ijk];
                     double facexp = ex1 * sexp[t];
                     double le = lambdaEpsilon[ijk];
                     double e3 = le * dcs * dcs * facexp;
                     energy += e3;
-                    double third = e3 / 3.0;
-                    energies[i] += third;
-                    energies[j] += third;
-                    energies[k] += third;
+                    double third = e3 * (1.0 / 3.0);
+                    ei += third;
+                    ej += third;
+                    eat[k] += third;
                     // ∂E/∂d1 = λε ex1 ex2 [2 dcs (d2/(r1 r2) − cs d1/r1²) − dcs² gs1 d1]
                     double ang = 2.0 * le * dcs * facexp;
-                    double rad1 = e3 * sgs[s];
-                    double rad2 = e3 * sgs[t];
-                    double a11 = -ang * cs / (r1 * r1) - rad1;
-                    double a22 = -ang * cs / (r2 * r2) - rad2;
+                    double a11 = -ang * cs * invr1sq - e3 * gs1;
+                    double a22 = -ang * cs * inv2 * inv2 - e3 * sgs[t];
                     double a12 = ang * inv12;
                     double g1x = a11 * d1x + a12 * d2x;
                     double g1y = a11 * d1y + a12 * d2y;
@@ -238,21 +256,40 @@ public final class StillingerWeber extends NeighborListPotential {
                     double g2x = a22 * d2x + a12 * d1x;
                     double g2y = a22 * d2y + a12 * d1y;
                     double g2z = a22 * d2z + a12 * d1z;
-                    forces[3 * j] -= g1x;
-                    forces[3 * j + 1] -= g1y;
-                    forces[3 * j + 2] -= g1z;
-                    forces[3 * k] -= g2x;
-                    forces[3 * k + 1] -= g2y;
-                    forces[3 * k + 2] -= g2z;
-                    forces[3 * i] += g1x + g2x;
-                    forces[3 * i + 1] += g1y + g2y;
-                    forces[3 * i + 2] += g1z + g2z;
-                    addVirial(g1x, g1y, g1z, d1x, d1y, d1z);
-                    addVirial(g2x, g2y, g2z, d2x, d2y, d2z);
+                    fjx -= g1x;
+                    fjy -= g1y;
+                    fjz -= g1z;
+                    f[3 * k] -= g2x;
+                    f[3 * k + 1] -= g2y;
+                    f[3 * k + 2] -= g2z;
+                    fix += g1x + g2x;
+                    fiy += g1y + g2y;
+                    fiz += g1z + g2z;
+                    wxx += g1x * d1x + g2x * d2x;
+                    wyy += g1y * d1y + g2y * d2y;
+                    wzz += g1z * d1z + g2z * d2z;
+                    wyz += g1y * d1z + g1z * d1y + g2y * d2z + g2z * d2y;
+                    wxz += g1x * d1z + g1z * d1x + g2x * d2z + g2z * d2x;
+                    wxy += g1x * d1y + g1y * d1x + g2x * d2y + g2y * d2x;
                 }
+                f[3 * j] += fjx;
+                f[3 * j + 1] += fjy;
+                f[3 * j + 2] += fjz;
+                eat[j] += ej;
             }
+            f[3 * i] += fix;
+            f[3 * i + 1] += fiy;
+            f[3 * i + 2] += fiz;
+            eat[i] += ei;
         }
+        setVirial(wxx, wyy, wzz, 0.5 * wyz, 0.5 * wxz, 0.5 * wxy);
         return energy;
+    }
+
+    private static boolean positiveImage(NeighborList nl, int p) {
+        int a = nl.shift(p, 0);
+        int b = nl.shift(p, 1);
+        return a > 0 || (a == 0 && (b > 0 || (b == 0 && nl.shift(p, 2) > 0)));
     }
 
     private static double pow(double base, double exponent) {
@@ -270,14 +307,18 @@ public final class StillingerWeber extends NeighborListPotential {
         return Math.pow(base, exponent);
     }
 
-    private void grow() {
-        int cap = sj.length * 2;
-        sj = java.util.Arrays.copyOf(sj, cap);
-        sd = java.util.Arrays.copyOf(sd, 3 * cap);
-        sr = java.util.Arrays.copyOf(sr, cap);
-        sexp = java.util.Arrays.copyOf(sexp, cap);
-        sgs = java.util.Arrays.copyOf(sgs, cap);
-        spair = java.util.Arrays.copyOf(spair, cap);
+    private void ensureScratch(int capacity) {
+        if (sj.length < capacity) {
+            int cap = Math.max(capacity, 2 * sj.length);
+            sj = new int[cap];
+            gj = new int[cap];
+            gp = new int[cap];
+            sd = new double[3 * cap];
+            sr = new double[cap];
+            sexp = new double[cap];
+            sgs = new double[cap];
+            spair = new int[cap];
+        }
     }
 
     private static double maxCutoff(StillingerWeberParameters parameters, List<String> elements) {

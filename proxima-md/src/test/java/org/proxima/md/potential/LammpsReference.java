@@ -1,12 +1,12 @@
 package org.proxima.md.potential;
 
-import java.net.URISyntaxException;
 import java.nio.file.Path;
 
 import org.proxima.core.io.ExtXyzReader;
 import org.proxima.core.io.Frame;
+import org.proxima.core.testing.ReferenceData;
 
-/** The LAMMPS reference data copied from ../shared/reference/lammps-sw into test resources. */
+/** The LAMMPS reference data copied from ../shared/reference/lammps-sw into reference/. */
 final class LammpsReference {
 
     static final String[] SINGLE_POINTS = {"c01_si8_ideal", "c02_si8_ideal_a5.50", "c03_si8_disp_s101",
@@ -17,11 +17,7 @@ final class LammpsReference {
     }
 
     static Path path(String name) {
-        try {
-            return Path.of(LammpsReference.class.getResource("/lammps-sw/" + name).toURI());
-        } catch (URISyntaxException | NullPointerException e) {
-            throw new IllegalStateException("Missing test resource lammps-sw/" + name, e);
-        }
+        return ReferenceData.file("lammps-sw/" + name);
     }
 
     static Frame singlePoint(String config) {

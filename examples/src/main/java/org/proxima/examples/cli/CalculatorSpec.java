@@ -1,0 +1,103 @@
+package org.proxima.examples.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+import org.proxima.core.calc.ForceCalculator;
+import org.proxima.md.potential.LennardJones;
+import org.proxima.md.potential.StillingerWeber;
+import org.proxima.md.potential.StillingerWeberParameters;
+
+/**
+ * A parsed {@code --calculator} (or {@code --target}) option:
+ * <ul>
+ *   <li>{@code sw}: Stillinger–Weber with the bundled original Si parameters;</li>
+ *   <li>{@code sw:FILE.sw}: Stillinger–Weber from a LAMMPS parameter file;</li>
+ *   <li>{@code lj:EPS,SIGMA,CUTOFF}: Lennard-Jones with ε (eV), σ (Å) and cutoff (Å) for every element pair,
+ *       energy-shifted at the cutoff.</li>
+ * </ul>
+ * Parsing checks the syntax (and that files exist) before any work starts; {@link #create} builds the calculator
+ * for the elements of a structure.
+ *
+ * @param text the option as given
+ * @param kind calculator family
+ * @param file parameter file, or null
+ * @param numbers numeric parameters, or empty
+ */
+public record CalculatorSpec(String text, Kind kind, Path file, double[] numbers) {
+
+    /** Calculator families. */
+    public enum Kind {
+        /** Stillinger–Weber. */
+        SW,
+        /** Lennard-Jones. */
+        LJ
+    }
+
+    /** The accepted forms, for messages. */
+    public static final String FORMS = "sw, sw:FILE.sw, lj:EPS,SIGMA,CUTOFF";
+
+    /**
+     * Parses a specification.
+     *
+     * @param text e.g. {@code sw}, {@code sw:Si.sw}, {@code lj:0.0104,3.4,8.5}
+     * @return the spec
+     * @throws IllegalArgumentException naming the bad value
+     */
+    public static CalculatorSpec parse(String text) {
+        String t = text.trim();
+        int colon = t.indexOf(':');
+        String head = colon < 0 ? t : t.substring(0, colon);
+        String rest = colon < 0 ? null : t.substring(colon + 1);
+        switch (head) {
+            case "sw" -> {
+                if (rest == null) {
+                    return new CalculatorSpec(text, Kind.SW, null, new double[0]);
+                }
+                Path p = Path.of(rest);
+                if (!Files.isRegularFile(p)) {
+                    throw new IllegalArgumentException("Stillinger-Weber parameter file '" + rest + "' not found");
+                }
+                return new CalculatorSpec(text, Kind.SW, p, new double[0]);
+            }
+            case "lj" -> {
+                String[] parts = rest == null ? new String[0] : rest.split(",");
+                if (parts.length != 3) {
+                    throw new IllegalArgumentException("Lennard-Jones needs lj:EPS,SIGMA,CUTOFF (eV, Å, Å), got '"
+                            + text + "'");
+                }
+                double[] v = new double[3];
+                for (int k = 0; k < 3; k++) {
+                    try {
+                        v[k] = Double.parseDouble(parts[k].trim());
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("Lennard-Jones parameter '" + parts[k]
+                                + "' in '" + text + "' is not a number");
+                    }
+                }
+                if (!(v[0] >= 0) || !(v[1] > 0) || !(v[2] > 0)) {
+                    throw new IllegalArgumentException("Lennard-Jones needs ε ≥ 0, σ > 0 and cutoff > 0, got '"
+                            + text + "'");
+                }
+                return new CalculatorSpec(text, Kind.LJ, null, v);
+            }
+            default -> throw new IllegalArgumentException("Unknown calculator '" + text + "': expected " + FORMS);
+        }
+    }
+
+    /**
+     * Builds the calculator.
+     *
+     * @param elements element symbols it must handle (used by Lennard-Jones)
+     * @return a new calculator
+     */
+    public ForceCalculator create(Set<String> elements) {
+        return switch (kind) {
+            case SW -> file == null ? StillingerWeber.silicon()
+                    : new StillingerWeber(StillingerWeberParameters.read(file), StillingerWeber.DEFAULT_SKIN_A);
+            case LJ -> LennardJones.uniform(numbers[0], numbers[1], numbers[2], List.copyOf(elements));
+        };
+    }
+}

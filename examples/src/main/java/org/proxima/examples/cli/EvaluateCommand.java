@@ -1,0 +1,78 @@
+package org.proxima.examples.cli;
+
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import org.proxima.core.calc.CalculationResult;
+import org.proxima.core.calc.ForceCalculator;
+import org.proxima.core.calc.Voigt;
+import org.proxima.core.io.ExtXyzReader;
+import org.proxima.core.io.ExtXyzWriter;
+import org.proxima.core.io.Frame;
+import org.proxima.core.io.StructureFiles;
+import org.proxima.core.units.Units;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code proxima evaluate}: single points of every frame of a structure file, written as extended XYZ with
+ * {@code energy}, {@code stress} (9 values, ASE sign) and {@code forces}.
+ */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = "Evaluate energy, forces and stress of every frame of a structure file.")
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Option(names = "--calculator", required = true, paramLabel = "SPEC",
+            description = "Calculator: " + CalculatorSpec.FORMS + ".")
+    String calculator;
+
+    @Option(names = {"--input", "--structure"}, required = true, paramLabel = "FILE",
+            description = "Input structure(s): extxyz (all frames), POSCAR/CONTCAR or LAMMPS data.")
+    Path input;
+
+    @Option(names = "--output", required = true, paramLabel = "FILE.extxyz", description = "Output extxyz file.")
+    Path output;
+
+    @Override
+    public Integer call() {
+        CalculatorSpec spec = CalculatorSpec.parse(calculator);
+        Iterator<Frame> frames = StructureFiles.detect(input) == StructureFiles.Format.EXTXYZ
+                ? ExtXyzReader.open(input) : StructureFiles.readAll(input).iterator();
+        int count = 0;
+        ForceCalculator calc = null;
+        try (ExtXyzWriter out = ExtXyzWriter.create(output)) {
+            while (frames.hasNext()) {
+                Frame in = frames.next();
+                if (calc == null) {
+                    calc = spec.create(in.structure().species());
+                }
+                CalculationResult r = calc.calculate(in.structure());
+                Map<String, Object> info = new LinkedHashMap<>(in.info());
+                info.remove("energy");
+                info.remove("stress");
+                info.remove("free_energy");
+                out.write(new Frame(in.structure(), r, info, in.columns()));
+                out.flush();
+                System.out.printf("frame %d: %d atoms, E = %.10f eV (%.6f eV/atom), max |F| = %.6f eV/Å, "
+                        + "p = %.6f GPa%n", count, in.structure().size(), r.energyEv(),
+                        r.energyEv() / in.structure().size(), r.maxForceEvPerA(),
+                        Units.evPerA3ToGpa(Voigt.pressure(r.stressEvPerA3())));
+                count++;
+            }
+        } finally {
+            if (frames instanceof ExtXyzReader reader) {
+                reader.close();
+            }
+            if (calc != null) {
+                calc.close();
+            }
+        }
+        System.out.printf("Evaluated %d frame%s with %s; wrote %s%n", count, count == 1 ? "" : "s",
+                calc == null ? spec.text() : calc.describe(), output);
+        return 0;
+    }
+}
