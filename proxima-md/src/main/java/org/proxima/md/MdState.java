@@ -1,0 +1,352 @@
+package org.proxima.md;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.ObjectOutputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+import org.apache.commons.math3.random.RandomGenerator;
+import org.apache.commons.math3.random.Well19937c;
+import org.proxima.core.model.Cell;
+import org.proxima.core.model.Structure;
+import org.proxima.core.units.Units;
+
+/**
+ * The mutable state of a running simulation: positions (Å), velocities (Å/fs), cell, step count and time, the
+ * integrator's own variables (thermostat and barostat coordinates, stored by name) and the integrator's random
+ * number generator. Integrators update it in place; {@link #toStructure()} makes the immutable snapshot a
+ * calculator evaluates, and {@link #copy()} a deep copy (RNG state included) for checkpoints or branching runs.
+ *
+ * <p>Positions and velocities are flat arrays {@code [x0, y0, z0, x1, …]} that are never replaced, so an
+ * integrator may keep references to them. Not thread-safe.
+ */
+public final class MdState {
+
+    private final String[] symbols;
+    private final double[] massesAmu;
+    private final double[] positionsA;
+    private final double[] velocitiesAPerFs;
+    private Cell cell;
+    private long step;
+    private double timeFs;
+    private final Map<String, double[]> variables;
+    private RandomGenerator rng;
+
+    private MdState(String[] symbols, double[] masses, double[] positions, double[] velocities, Cell cell, long step,
+            double timeFs, Map<String, double[]> variables, RandomGenerator rng) {
+        this.symbols = symbols;
+        this.massesAmu = masses;
+        this.positionsA = positions;
+        this.velocitiesAPerFs = velocities;
+        this.cell = cell;
+        this.step = step;
+        this.timeFs = timeFs;
+        this.variables = variables;
+        this.rng = rng;
+    }
+
+    /**
+     * A state at rest (zero velocities).
+     *
+     * @param structure atoms and cell
+     * @param seed seed of the integrator's random number generator (thermostat noise)
+     * @return the state at step 0, time 0
+     */
+    public static MdState of(Structure structure, long seed) {
+        return of(structure, new double[3 * structure.size()], seed);
+    }
+
+    /**
+     * A state with given velocities.
+     *
+     * @param structure atoms and cell
+     * @param velocitiesAPerFs flat 3N velocities, Å/fs (copied)
+     * @param seed seed of the integrator's random number generator
+     * @return the state at step 0, time 0
+     */
+    public static MdState of(Structure structure, double[] velocitiesAPerFs, long seed) {
+        Objects.requireNonNull(structure, "structure");
+        if (velocitiesAPerFs.length != 3 * structure.size()) {
+            throw new IllegalArgumentException("Mismatched array lengths: " + structure.size() + " atoms but "
+                    + velocitiesAPerFs.length + " velocity components (expected " + 3 * structure.size() + ")");
+        }
+        for (int k = 0; k < velocitiesAPerFs.length; k++) {
+            if (!Double.isFinite(velocitiesAPerFs[k])) {
+                throw new IllegalArgumentException("Velocity of atom " + k / 3 + ", " + "xyz".charAt(k % 3) + " = "
+                        + velocitiesAPerFs[k] + " Å/fs is not finite");
+            }
+        }
+        return new MdState(structure.symbols(), structure.massesAmu(), structure.positionsA(),
+                velocitiesAPerFs.clone(), structure.cell(), 0, 0.0, new LinkedHashMap<>(), new Well19937c(seed));
+    }
+
+    /** @return a deep copy, including integrator variables and the random generator's exact state */
+    public MdState copy() {
+        Map<String, double[]> vars = new LinkedHashMap<>();
+        variables.forEach((k, v) -> vars.put(k, v.clone()));
+        return new MdState(symbols.clone(), massesAmu.clone(), positionsA.clone(), velocitiesAPerFs.clone(), cell,
+                step, timeFs, vars, copyRng(rng));
+    }
+
+    /** @return the immutable structure at the current positions and cell */
+    public Structure toStructure() {
+        return Structure.of(cell, symbols, positionsA, massesAmu);
+    }
+
+    /** @return number of atoms */
+    public int size() {
+        return symbols.length;
+    }
+
+    /**
+     * The live position array (Å), updated in place by integrators. Callers other than integrators must not
+     * modify it.
+     *
+     * @return flat positions
+     */
+    public double[] positions() {
+        return positionsA;
+    }
+
+    /**
+     * The live velocity array (Å/fs), updated in place by integrators.
+     *
+     * @return flat velocities
+     */
+    public double[] velocities() {
+        return velocitiesAPerFs;
+    }
+
+    /**
+     * @param atom atom index
+     * @return its mass, amu
+     */
+    public double massAmu(int atom) {
+        return massesAmu[atom];
+    }
+
+    /** @return masses, amu (a copy) */
+    public double[] massesAmu() {
+        return massesAmu.clone();
+    }
+
+    /** @return total mass, amu */
+    public double totalMassAmu() {
+        double m = 0;
+        for (double x : massesAmu) {
+            m += x;
+        }
+        return m;
+    }
+
+    /** @return element symbols (a copy) */
+    public String[] symbols() {
+        return symbols.clone();
+    }
+
+    /** @return the current cell */
+    public Cell cell() {
+        return cell;
+    }
+
+    /**
+     * Replaces the cell (positions are not changed; barostats move them themselves).
+     *
+     * @param newCell the cell
+     */
+    public void setCell(Cell newCell) {
+        this.cell = Objects.requireNonNull(newCell, "cell");
+    }
+
+    /** @return number of completed steps */
+    public long step() {
+        return step;
+    }
+
+    /** @return simulated time, fs */
+    public double timeFs() {
+        return timeFs;
+    }
+
+    /**
+     * Records one completed step.
+     *
+     * @param dtFs the step length, fs
+     */
+    public void advance(double dtFs) {
+        step++;
+        timeFs += dtFs;
+    }
+
+    /**
+     * Sets step count and time (used when resuming).
+     *
+     * @param newStep steps completed
+     * @param newTimeFs time, fs
+     */
+    public void setClock(long newStep, double newTimeFs) {
+        this.step = newStep;
+        this.timeFs = newTimeFs;
+    }
+
+    /** @return the integrator's random number generator (thermostat noise); its state is part of this state */
+    public RandomGenerator random() {
+        return rng;
+    }
+
+    /**
+     * An integrator variable, created zero-filled on first use.
+     *
+     * @param name variable name, e.g. {@code "nhc.xi"}
+     * @param length number of values
+     * @return the live array
+     */
+    public double[] variable(String name, int length) {
+        double[] v = variables.computeIfAbsent(name, k -> new double[length]);
+        if (v.length != length) {
+            throw new IllegalStateException("Integrator variable '" + name + "' has length " + v.length + ", not "
+                    + length + ": was this state made by another integrator?");
+        }
+        return v;
+    }
+
+    /**
+     * @param name variable name
+     * @return whether the variable exists
+     */
+    public boolean hasVariable(String name) {
+        return variables.containsKey(name);
+    }
+
+    /** @return all integrator variables (copies), for saving */
+    public Map<String, double[]> variables() {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        variables.forEach((k, v) -> out.put(k, v.clone()));
+        return out;
+    }
+
+    /** @return kinetic energy ½ Σ m v², eV */
+    public double kineticEnergyEv() {
+        double k = 0;
+        for (int i = 0; i < massesAmu.length; i++) {
+            double vx = velocitiesAPerFs[3 * i];
+            double vy = velocitiesAPerFs[3 * i + 1];
+            double vz = velocitiesAPerFs[3 * i + 2];
+            k += massesAmu[i] * (vx * vx + vy * vy + vz * vz);
+        }
+        return 0.5 * k * Units.AMU_A2_PER_FS2_IN_EV;
+    }
+
+    /**
+     * The kinetic tensor Σ m v⊗v in Voigt order xx yy zz yz xz xy, eV (twice the kinetic energy tensor).
+     *
+     * @return the six components
+     */
+    public double[] kineticTensorEv() {
+        double[] t = new double[6];
+        for (int i = 0; i < massesAmu.length; i++) {
+            double m = massesAmu[i];
+            double vx = velocitiesAPerFs[3 * i];
+            double vy = velocitiesAPerFs[3 * i + 1];
+            double vz = velocitiesAPerFs[3 * i + 2];
+            t[0] += m * vx * vx;
+            t[1] += m * vy * vy;
+            t[2] += m * vz * vz;
+            t[3] += m * vy * vz;
+            t[4] += m * vx * vz;
+            t[5] += m * vx * vy;
+        }
+        for (int k = 0; k < 6; k++) {
+            t[k] *= Units.AMU_A2_PER_FS2_IN_EV;
+        }
+        return t;
+    }
+
+    /**
+     * Temperature from the kinetic energy, T = 2 KE / (f k_B).
+     *
+     * @param degreesOfFreedom f
+     * @return temperature, K
+     */
+    public double temperatureK(int degreesOfFreedom) {
+        return 2 * kineticEnergyEv() / (degreesOfFreedom * Units.KB_EV_PER_K);
+    }
+
+    /** @return total momentum, amu·Å/fs (3 values) */
+    public double[] totalMomentum() {
+        double[] p = new double[3];
+        for (int i = 0; i < massesAmu.length; i++) {
+            for (int k = 0; k < 3; k++) {
+                p[k] += massesAmu[i] * velocitiesAPerFs[3 * i + k];
+            }
+        }
+        return p;
+    }
+
+    /** Removes the centre-of-mass velocity. */
+    public void zeroTotalMomentum() {
+        double[] p = totalMomentum();
+        double m = totalMassAmu();
+        for (int i = 0; i < massesAmu.length; i++) {
+            for (int k = 0; k < 3; k++) {
+                velocitiesAPerFs[3 * i + k] -= p[k] / m;
+            }
+        }
+    }
+
+    private static RandomGenerator copyRng(RandomGenerator r) {
+        return deserializeRng(serializeRng(r));
+    }
+
+    /**
+     * Serialises a generator's exact state (for checkpoints).
+     *
+     * @param r the generator
+     * @return its bytes
+     */
+    public static byte[] serializeRng(RandomGenerator r) {
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+            out.writeObject(r);
+            out.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Random generator " + r.getClass().getName() + " is not serialisable", e);
+        }
+    }
+
+    /**
+     * Restores a generator saved by {@link #serializeRng}.
+     *
+     * @param bytes the bytes
+     * @return the generator, in exactly the saved state
+     */
+    public static RandomGenerator deserializeRng(byte[] bytes) {
+        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes))) {
+            return (RandomGenerator) in.readObject();
+        } catch (IOException | ClassNotFoundException e) {
+            throw new IllegalStateException("Cannot restore random generator state: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Replaces the random generator (restoring a checkpoint).
+     *
+     * @param generator the generator
+     */
+    public void setRandom(RandomGenerator generator) {
+        this.rng = Objects.requireNonNull(generator);
+    }
+
+    @Override
+    public String toString() {
+        return "MdState[" + size() + " atoms, step " + step + ", t = " + timeFs + " fs, variables "
+                + variables.keySet() + ", " + Arrays.toString(cell.lengthsA()) + " Å]";
+    }
+}
