@@ -11,7 +11,8 @@ import java.util.Arrays;
  * atom j, and images of i itself, appear as separate pairs when the cell is smaller than twice the cutoff.
  *
  * <p>A <em>full</em> list holds every pair in both directions; a <em>half</em> list holds each unordered pair
- * once (j &gt; i, or j = i with m lexicographically positive).
+ * once (j &gt; i, or j = i with m lexicographically positive). Each atom's pairs are sorted by (j, m), so sums
+ * over the list do not depend on when or how it was built.
  */
 public final class NeighborList {
 
@@ -129,8 +130,46 @@ public final class NeighborList {
             count++;
         }
 
+        /**
+         * Closes atom i's pairs, sorting them by (j, image) so that the order, and with it every floating-point sum
+         * over the list, depends only on the set of pairs and not on how the list was built (a list rebuilt at
+         * another time, e.g. after a restart, gives bit-identical forces).
+         */
         void endAtom(int atom) {
+            int start = offsets[atom];
+            for (int a = start + 1; a < count; a++) {
+                int j = neighbors[a];
+                int s0 = shifts[3 * a];
+                int s1 = shifts[3 * a + 1];
+                int s2 = shifts[3 * a + 2];
+                int b = a - 1;
+                while (b >= start && compare(neighbors[b], shifts[3 * b], shifts[3 * b + 1], shifts[3 * b + 2], j, s0,
+                        s1, s2) > 0) {
+                    neighbors[b + 1] = neighbors[b];
+                    shifts[3 * b + 3] = shifts[3 * b];
+                    shifts[3 * b + 4] = shifts[3 * b + 1];
+                    shifts[3 * b + 5] = shifts[3 * b + 2];
+                    b--;
+                }
+                neighbors[b + 1] = j;
+                shifts[3 * b + 3] = s0;
+                shifts[3 * b + 4] = s1;
+                shifts[3 * b + 5] = s2;
+            }
             offsets[atom + 1] = count;
+        }
+
+        private static int compare(int j1, int a1, int b1, int c1, int j2, int a2, int b2, int c2) {
+            if (j1 != j2) {
+                return Integer.compare(j1, j2);
+            }
+            if (a1 != a2) {
+                return Integer.compare(a1, a2);
+            }
+            if (b1 != b2) {
+                return Integer.compare(b1, b2);
+            }
+            return Integer.compare(c1, c2);
         }
 
         NeighborList finish(boolean full, double cutoffA) {

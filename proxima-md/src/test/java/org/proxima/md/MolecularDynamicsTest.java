@@ -1,0 +1,186 @@
+package org.proxima.md;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.proxima.core.calc.CalculationFailedException;
+import org.proxima.core.calc.CalculationResult;
+import org.proxima.core.calc.ForceCalculator;
+import org.proxima.core.calc.Property;
+import org.proxima.core.io.ExtXyzReader;
+import org.proxima.core.model.Crystals;
+import org.proxima.core.model.Structure;
+import org.proxima.md.integrate.BarostatMask;
+import org.proxima.md.integrate.Bussi;
+import org.proxima.md.integrate.Langevin;
+import org.proxima.md.integrate.MelchionnaNpt;
+import org.proxima.md.integrate.NoseHooverChain;
+import org.proxima.md.integrate.VelocityVerlet;
+import org.proxima.md.observe.ThermoLogger;
+import org.proxima.md.observe.TrajectoryWriter;
+import org.proxima.md.potential.StillingerWeber;
+
+class MolecularDynamicsTest {
+
+    @TempDir
+    Path dir;
+
+    /** Counts calls and fails on request. */
+    private static final class CountingCalculator implements ForceCalculator {
+        private final ForceCalculator inner = StillingerWeber.silicon();
+        int calls;
+        int failAt = Integer.MAX_VALUE;
+
+        @Override
+        public CalculationResult calculate(Structure s) {
+            if (++calls == failAt) {
+                throw new CalculationFailedException("simulated crash of the target");
+            }
+            return inner.calculate(s);
+        }
+
+        @Override
+        public Set<Property> implementedProperties() {
+            return inner.implementedProperties();
+        }
+    }
+
+    private static MdState hotState(long seed) {
+        MdState s = MdState.of(Crystals.diamondVacancy("Si", 5.43), seed);
+        Velocities.maxwellBoltzmann(s, 800, seed);
+        return s;
+    }
+
+    @Test
+    void calculatorIsCalledOncePerStepAndObserversSeeStepZero() {
+        CountingCalculator calc = new CountingCalculator();
+        List<Long> seen = new ArrayList<>();
+        try (MolecularDynamics md = MolecularDynamics.builder(hotState(1), calc, new VelocityVerlet(1))
+                .observer(s -> seen.add(s.step()), 5).build()) {
+            md.run(20);
+            md.run(10);
+        }
+        assertEquals(31, calc.calls, "one initial evaluation plus one per step");
+        assertEquals(List.of(0L, 5L, 10L, 15L, 20L, 25L, 30L), seen);
+    }
+
+    @Test
+    void failureMidRunKeepsTheOutputAndNamesTheStep() throws Exception {
+        CountingCalculator calc = new CountingCalculator();
+        calc.failAt = 13; // initial evaluation + 11 steps succeed, step 12 fails
+        Path thermo = dir.resolve("thermo.csv");
+        Path traj = dir.resolve("traj.extxyz");
+        MdRunException e;
+        try (MolecularDynamics md = MolecularDynamics.builder(hotState(2), calc, new VelocityVerlet(1))
+                .observer(ThermoLogger.create(thermo, List.of()), 1)
+                .observer(TrajectoryWriter.create(traj), 5).build()) {
+            e = assertThrows(MdRunException.class, () -> md.run(100));
+            assertEquals(11, md.state().step());
+        }
+        assertEquals(11, e.step());
+        assertTrue(e.getMessage().contains("step 11") && e.getMessage().contains("simulated crash"), e.getMessage());
+        List<String> lines = Files.readAllLines(thermo);
+        assertEquals(13, lines.size(), "header + steps 0..11");
+        assertTrue(lines.get(0).startsWith("step,time_fs,potential_energy_eV"));
+        assertEquals(3, ExtXyzReader.readAll(traj).size(), "frames at steps 0, 5, 10");
+        assertEquals(10L, ExtXyzReader.readAll(traj).get(2).info().get("step"));
+    }
+
+    @Test
+    void overlappingAtomsAreRejectedAtTheStart() {
+        Structure s = Crystals.diamondCubic("Si", 5.43);
+        double[] x = s.positionsA();
+        x[3] = 0.3;
+        x[4] = 0.3;
+        x[5] = 0.3; // 0.52 Å from atom 0
+        MdState state = MdState.of(s.withPositions(x), 1);
+        try (StillingerWeber sw = StillingerWeber.silicon();
+                MolecularDynamics md = MolecularDynamics.builder(state, sw, new VelocityVerlet(1)).build()) {
+            MdRunException e = assertThrows(MdRunException.class, () -> md.run(1));
+            assertTrue(e.getMessage().contains("overlap"), e.getMessage());
+        }
+    }
+
+    @Test
+    void badParametersAreRejectedWithTheValue() {
+        IllegalArgumentException dt = assertThrows(IllegalArgumentException.class, () -> new VelocityVerlet(0));
+        assertTrue(dt.getMessage().contains("0.0"), dt.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new Langevin(1, -5, 0.01));
+        assertThrows(IllegalArgumentException.class, () -> new Bussi(1, 300, 0));
+        assertThrows(IllegalArgumentException.class, () -> new NoseHooverChain(1, 300, 25, 0));
+        IllegalArgumentException mask = assertThrows(IllegalArgumentException.class,
+                () -> BarostatMask.parse("1,1,2,0,0,0"));
+        assertTrue(mask.getMessage().contains("'2'"), mask.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> BarostatMask.parse("1,1,1"));
+    }
+
+    @Test
+    void nptNeedsStressFromTheCalculator() {
+        ForceCalculator noStress = new ForceCalculator() {
+            final StillingerWeber sw = StillingerWeber.silicon();
+
+            @Override
+            public CalculationResult calculate(Structure s) {
+                CalculationResult r = sw.calculate(s);
+                return new CalculationResult(r.energyEv(), r.forcesEvPerA(), null, null);
+            }
+
+            @Override
+            public Set<Property> implementedProperties() {
+                return EnumSet.of(Property.ENERGY, Property.FORCES);
+            }
+        };
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> MolecularDynamics.builder(hotState(1), noStress, MelchionnaNpt.builder(1, 800).build()).build());
+        assertTrue(e.getMessage().contains("STRESS"), e.getMessage());
+    }
+
+    @Test
+    void copiedStateContinuesIdentically() {
+        // stochastic integrator: the copy must carry the RNG state and the thermostat variables
+        for (boolean bussi : new boolean[] {true, false}) {
+            MdState a = hotState(5);
+            Integrator ia = bussi ? new Bussi(1, 800, 25) : new Langevin(1, 800, 0.01);
+            MdState b;
+            try (StillingerWeber sw = StillingerWeber.silicon();
+                    MolecularDynamics md = MolecularDynamics.builder(a, sw, ia).build()) {
+                md.run(50);
+                b = a.copy();
+                md.run(50);
+            }
+            Integrator ib = bussi ? new Bussi(1, 800, 25) : new Langevin(1, 800, 0.01);
+            try (StillingerWeber sw = StillingerWeber.silicon();
+                    MolecularDynamics md = MolecularDynamics.builder(b, sw, ib).build()) {
+                md.run(50);
+            }
+            assertArrayEquals(a.positions(), b.positions());
+            assertArrayEquals(a.velocities(), b.velocities());
+            assertEquals(a.step(), b.step());
+        }
+    }
+
+    @Test
+    void sameSeedSameTrajectory() {
+        double[][] finals = new double[2][];
+        for (int r = 0; r < 2; r++) {
+            MdState s = hotState(9);
+            try (StillingerWeber sw = StillingerWeber.silicon();
+                    MolecularDynamics md = MolecularDynamics.builder(s, sw, new Langevin(1, 800, 0.01)).build()) {
+                md.run(100);
+            }
+            finals[r] = s.positions().clone();
+        }
+        assertArrayEquals(finals[0], finals[1]);
+    }
+}
