@@ -48,8 +48,10 @@ public final class BerendsenNvt implements Integrator {
 
     @Override
     public void initialize(MdState state, CalculationResult current) {
-        state.zeroTotalMomentum();
-        state.variable(TRANSFERRED, 1);
+        if (!state.hasVariable(TRANSFERRED)) { // a fresh run, not a resumed one
+            state.zeroTotalMomentum();
+            state.variable(TRANSFERRED, 1);
+        }
     }
 
     /**

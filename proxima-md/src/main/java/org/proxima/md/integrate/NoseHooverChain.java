@@ -46,8 +46,10 @@ public final class NoseHooverChain implements Integrator {
 
     @Override
     public void initialize(MdState state, CalculationResult current) {
-        state.zeroTotalMomentum();
-        chain.initialize(state);
+        if (!chain.isInitialized(state)) { // a fresh run, not a resumed one
+            state.zeroTotalMomentum();
+            chain.initialize(state);
+        }
     }
 
     @Override

@@ -102,6 +102,14 @@ final class NoseHooverChainThermostat {
     }
 
     /**
+     * @param state the state
+     * @return whether the chain variables exist (a resumed run)
+     */
+    boolean isInitialized(MdState state) {
+        return state.hasVariable(etaName);
+    }
+
+    /**
      * Creates the chain variables (zero) if absent.
      *
      * @param state the state
