@@ -1,0 +1,31 @@
+package org.proxima.core.blend;
+
+/**
+ * What the {@link BlendingCalculator} did at one call (one MD step). Numbers that do not apply are NaN.
+ *
+ * @param step index of the call, from 0
+ * @param source where the returned result came from
+ * @param blendIndex blending index i after this step's update, 0..n
+ * @param lambda surrogate weight λ of the returned result
+ * @param uncertainty the ensemble's UQ (NaN before the first training or for a non-finite prediction)
+ * @param threshold the controller's threshold at the decision (NaN while undefined)
+ * @param alpha the controller's α after this step (NaN while undefined)
+ * @param errorEvPerA max over atoms ‖F_target − F_surrogate-mean‖ when the target ran and a surrogate existed, eV/Å
+ * @param audited whether a usable step was sent to the target by the audit draw
+ * @param targetCalls target evaluations so far, this one included
+ * @param modelVersion version of the ensemble used at this step (0 before training)
+ * @param surrogateSeconds wall time in the surrogate's predictions, s
+ * @param targetSeconds wall time in the target, s
+ * @param trainingSeconds wall time in (synchronous) training at this step, s
+ * @param blendWorkEv cumulative energy added by changes of λ (and model cross-fades) at fixed positions, eV
+ * @param event a note (e.g. {@code non-finite surrogate prediction}, {@code retrained v3}), or null
+ */
+public record StepRecord(long step, Source source, int blendIndex, double lambda, double uncertainty,
+        double threshold, double alpha, double errorEvPerA, boolean audited, long targetCalls, long modelVersion,
+        double surrogateSeconds, double targetSeconds, double trainingSeconds, double blendWorkEv, String event) {
+
+    /** @return whether the target ran at this step */
+    public boolean targetRan() {
+        return source != Source.SURROGATE;
+    }
+}

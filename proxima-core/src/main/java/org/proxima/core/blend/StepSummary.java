@@ -1,0 +1,145 @@
+package org.proxima.core.blend;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Summarises step records: counts and fractions of steps per {@link Source}, the surrogate–target errors observed
+ * on all target steps and, separately, on audit steps (the only unbiased sample of the error while the surrogate is
+ * in use), their mean and median against ε_target, and the wall-time split.
+ */
+public final class StepSummary implements StepListener {
+
+    private final Map<Source, Long> counts = new EnumMap<>(Source.class);
+    private final List<Double> errors = new ArrayList<>();
+    private final List<Double> auditErrors = new ArrayList<>();
+    private long steps;
+    private long audits;
+    private double surrogateSeconds;
+    private double targetSeconds;
+    private double trainingSeconds;
+    private long targetCalls;
+
+    @Override
+    public void onStep(StepRecord r) {
+        steps++;
+        counts.merge(r.source(), 1L, Long::sum);
+        if (Double.isFinite(r.errorEvPerA())) {
+            errors.add(r.errorEvPerA());
+            if (r.audited()) {
+                auditErrors.add(r.errorEvPerA());
+            }
+        }
+        if (r.audited()) {
+            audits++;
+        }
+        surrogateSeconds += r.surrogateSeconds();
+        targetSeconds += r.targetSeconds();
+        trainingSeconds += r.trainingSeconds();
+        targetCalls = r.targetCalls();
+    }
+
+    /** @return steps seen */
+    public long steps() {
+        return steps;
+    }
+
+    /**
+     * @param source a source
+     * @return number of steps from it
+     */
+    public long count(Source source) {
+        return counts.getOrDefault(source, 0L);
+    }
+
+    /**
+     * @param source a source
+     * @return fraction of steps from it
+     */
+    public double fraction(Source source) {
+        return steps == 0 ? Double.NaN : (double) count(source) / steps;
+    }
+
+    /** @return fraction of steps on which the target ran (target + blend) */
+    public double targetFraction() {
+        return steps == 0 ? Double.NaN : (double) (count(Source.TARGET) + count(Source.BLEND)) / steps;
+    }
+
+    /** @return errors observed on target steps with a trained surrogate, eV/Å */
+    public double[] errors() {
+        return errors.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** @return errors observed on audit steps, eV/Å */
+    public double[] auditErrors() {
+        return auditErrors.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    /** @return number of audited steps */
+    public long audits() {
+        return audits;
+    }
+
+    /** @return target calls */
+    public long targetCalls() {
+        return targetCalls;
+    }
+
+    /**
+     * A JSON-ready summary.
+     *
+     * @param errorTargetEvPerA ε_target to report next to the errors (NaN if none)
+     * @return the summary
+     */
+    public Map<String, Object> toMap(double errorTargetEvPerA) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("steps", steps);
+        m.put("target_calls", targetCalls);
+        for (Source s : Source.values()) {
+            m.put("fraction_" + s.name().toLowerCase(java.util.Locale.ROOT), fraction(s));
+        }
+        m.put("target_fraction", targetFraction());
+        m.put("audits", audits);
+        m.put("error_target_eV_per_A", errorTargetEvPerA);
+        m.put("error_mean_eV_per_A", mean(errors()));
+        m.put("error_median_eV_per_A", median(errors()));
+        m.put("audit_error_mean_eV_per_A", mean(auditErrors()));
+        m.put("audit_error_median_eV_per_A", median(auditErrors()));
+        m.put("surrogate_seconds", surrogateSeconds);
+        m.put("target_seconds", targetSeconds);
+        m.put("training_seconds", trainingSeconds);
+        return m;
+    }
+
+    /**
+     * @param x values
+     * @return their mean, NaN if empty
+     */
+    public static double mean(double[] x) {
+        if (x.length == 0) {
+            return Double.NaN;
+        }
+        double s = 0;
+        for (double v : x) {
+            s += v;
+        }
+        return s / x.length;
+    }
+
+    /**
+     * @param x values
+     * @return their median, NaN if empty
+     */
+    public static double median(double[] x) {
+        if (x.length == 0) {
+            return Double.NaN;
+        }
+        double[] y = x.clone();
+        java.util.Arrays.sort(y);
+        int n = y.length;
+        return n % 2 == 1 ? y[n / 2] : 0.5 * (y[n / 2 - 1] + y[n / 2]);
+    }
+}
