@@ -1,7 +1,6 @@
 package org.proxima.benchmarks;
 
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -25,8 +24,7 @@ import org.proxima.core.model.Crystals;
 import org.proxima.core.model.Structure;
 import org.proxima.core.surrogate.EnsemblePrediction;
 import org.proxima.core.surrogate.EnsembleSurrogate;
-import org.proxima.core.surrogate.TrainingPoint;
-import org.proxima.core.surrogate.TrainingReport;
+import org.proxima.core.testing.FixedEnsemble;
 
 /**
  * The BlendingCalculator's own cost on a pure-surrogate step (63 atoms, 2 members): {@code pureSurrogateStep}
@@ -46,45 +44,6 @@ public class BlendingOverheadBenchmark {
     private EnsembleSurrogate surrogate;
     private Structure structure;
 
-    /** A surrogate that returns a fixed prediction. */
-    private static final class FixedSurrogate implements EnsembleSurrogate {
-        private final EnsemblePrediction prediction;
-
-        FixedSurrogate(EnsemblePrediction prediction) {
-            this.prediction = prediction;
-        }
-
-        @Override
-        public EnsemblePrediction predict(Structure s) {
-            return prediction;
-        }
-
-        @Override
-        public Trained fit(List<TrainingPoint> data, FitOptions options) {
-            return new Trained(this, new TrainingReport(1, data.size(), 0, List.of()));
-        }
-
-        @Override
-        public long version() {
-            return 1;
-        }
-
-        @Override
-        public boolean isTrained() {
-            return true;
-        }
-
-        @Override
-        public int memberCount() {
-            return 2;
-        }
-
-        @Override
-        public Set<String> species() {
-            return Set.of("Si");
-        }
-    }
-
     /** Builds the calculator and ramps it to pure surrogate. */
     @Setup
     public void setup() {
@@ -96,7 +55,8 @@ public class BlendingOverheadBenchmark {
             f[1][k] = -0.01 * k;
         }
         double[][] s = {{1e-3, 1e-3, 1e-3, 0, 0, 0}, {1e-3, 1e-3, 1e-3, 0, 0, 0}};
-        surrogate = new FixedSurrogate(EnsemblePrediction.of(n, new double[] {-268, -268.1}, f, s));
+        EnsemblePrediction prediction = EnsemblePrediction.of(n, new double[] {-268, -268.1}, f, s);
+        surrogate = new FixedEnsemble(st -> prediction);
         ForceCalculator trivialTarget = new ForceCalculator() {
             private final CalculationResult r = CalculationResult.of(-268.05, new double[3 * n], new double[6]);
 

@@ -441,38 +441,9 @@ class BlendingCalculatorTest {
                 () -> BlendingCalculator.builder(target, ens).errorTarget(0.1).blendSteps(-1).build());
         assertThrows(IllegalArgumentException.class,
                 () -> BlendingCalculator.builder(target, ens).errorTarget(0.1).window(0).build());
-        EnsembleSurrogate wrongShape = new EnsembleSurrogate() {
-            @Override
-            public EnsemblePrediction predict(Structure s) {
-                return EnsemblePrediction.of(s.size() - 1, new double[] {0, 0},
-                        new double[][] {new double[3 * s.size() - 3], new double[3 * s.size() - 3]}, null);
-            }
-
-            @Override
-            public Trained fit(List<org.proxima.core.surrogate.TrainingPoint> data, FitOptions options) {
-                throw new UnsupportedOperationException();
-            }
-
-            @Override
-            public long version() {
-                return 1;
-            }
-
-            @Override
-            public boolean isTrained() {
-                return true;
-            }
-
-            @Override
-            public int memberCount() {
-                return 2;
-            }
-
-            @Override
-            public java.util.Set<String> species() {
-                return java.util.Set.of("Si");
-            }
-        };
+        EnsembleSurrogate wrongShape = new org.proxima.core.testing.FixedEnsemble(
+                st -> EnsemblePrediction.of(st.size() - 1, new double[] {0, 0},
+                        new double[][] {new double[3 * st.size() - 3], new double[3 * st.size() - 3]}, null));
         try (BlendingCalculator calc = BlendingCalculator.builder(target, wrongShape).errorTarget(0.1).build()) {
             IllegalStateException e = assertThrows(IllegalStateException.class,
                     () -> calc.calculate(BlendingFixtures.BASE));

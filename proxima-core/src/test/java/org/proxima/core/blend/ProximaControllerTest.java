@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.proxima.core.model.Structure;
 import org.proxima.core.surrogate.EnsemblePrediction;
 import org.proxima.core.surrogate.EnsembleSurrogate;
-import org.proxima.core.surrogate.TrainingPoint;
 import org.proxima.core.testing.MorsePotential;
 
 class ProximaControllerTest {
@@ -135,48 +134,20 @@ class ProximaControllerTest {
     private static double[] closedLoop(double epsilon, double audit) {
         MorsePotential target = MorsePotential.siliconLike();
         Structure base = BlendingFixtures.BASE;
-        EnsembleSurrogate oracle = new EnsembleSurrogate() {
-            @Override
-            public EnsemblePrediction predict(Structure s) {
-                Random rng = new Random(java.util.Arrays.hashCode(s.positionsA()));
-                double uq = Math.exp(-1.5 + 0.8 * rng.nextGaussian()); // UQ spread over an order of magnitude
-                double error = 1.3 * uq * (1 + 0.2 * rng.nextGaussian());
-                double[] t = target.calculate(s).forcesEvPerA();
-                double[] f0 = t.clone();
-                double[] f1 = t.clone();
-                // members ±uq on atom 0 (UQ = uq); their mean misses the target by `error` on atom 1
-                f0[0] += uq;
-                f1[0] -= uq;
-                f0[3] += error;
-                f1[3] += error;
-                return EnsemblePrediction.of(s.size(), new double[] {0, 0}, new double[][] {f0, f1}, null);
-            }
-
-            @Override
-            public Trained fit(List<TrainingPoint> data, FitOptions options) {
-                return new Trained(this, new org.proxima.core.surrogate.TrainingReport(1, data.size(), 0, List.of()));
-            }
-
-            @Override
-            public long version() {
-                return 1;
-            }
-
-            @Override
-            public boolean isTrained() {
-                return true;
-            }
-
-            @Override
-            public int memberCount() {
-                return 2;
-            }
-
-            @Override
-            public java.util.Set<String> species() {
-                return java.util.Set.of("Si");
-            }
-        };
+        EnsembleSurrogate oracle = new org.proxima.core.testing.FixedEnsemble(s -> {
+            Random rng = new Random(java.util.Arrays.hashCode(s.positionsA()));
+            double uq = Math.exp(-1.5 + 0.8 * rng.nextGaussian()); // UQ spread over an order of magnitude
+            double error = 1.3 * uq * (1 + 0.2 * rng.nextGaussian());
+            double[] t = target.calculate(s).forcesEvPerA();
+            double[] f0 = t.clone();
+            double[] f1 = t.clone();
+            // members ±uq on atom 0 (UQ = uq); their mean misses the target by `error` on atom 1
+            f0[0] += uq;
+            f1[0] -= uq;
+            f0[3] += error;
+            f1[3] += error;
+            return EnsemblePrediction.of(s.size(), new double[] {0, 0}, new double[][] {f0, f1}, null);
+        });
         List<Double> windowMeans = new ArrayList<>();
         int targetSteps = 0;
         double finalThreshold = Double.NaN;

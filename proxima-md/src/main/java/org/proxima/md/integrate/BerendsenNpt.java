@@ -1,6 +1,5 @@
 package org.proxima.md.integrate;
 
-import java.util.EnumSet;
 import java.util.OptionalDouble;
 import java.util.Set;
 
@@ -69,7 +68,7 @@ public final class BerendsenNpt implements Integrator {
 
     @Override
     public Set<Property> requiredProperties() {
-        return EnumSet.of(Property.ENERGY, Property.FORCES, Property.STRESS);
+        return Motion.WITH_STRESS;
     }
 
     @Override

@@ -1,13 +1,8 @@
 package org.proxima.md.integrate;
 
-import java.util.OptionalDouble;
-
 import org.apache.commons.math3.distribution.GammaDistribution;
 import org.apache.commons.math3.random.RandomGenerator;
-import org.proxima.core.calc.CalculationResult;
 import org.proxima.core.units.Units;
-import org.proxima.md.ForceField;
-import org.proxima.md.Integrator;
 import org.proxima.md.MdState;
 
 /**
@@ -20,14 +15,10 @@ import org.proxima.md.MdState;
  * velocity-Verlet step. f = 3N − 3: a common scale factor keeps the total momentum zero. The conserved quantity
  * is the total energy minus the energy the thermostat has transferred (ASE's {@code transferred_energy}).
  */
-public final class Bussi implements Integrator {
+public final class Bussi extends VelocityRescaling {
 
-    static final String TRANSFERRED = "bussi.transferred";
-
-    private final double dt;
     private final double temperatureK;
     private final double tauFs;
-    private final VelocityVerlet verlet;
 
     /**
      * @param timestepFs time step, fs
@@ -35,10 +26,9 @@ public final class Bussi implements Integrator {
      * @param tauFs relaxation time τ, fs (the paper's NVT runs: 25 fs)
      */
     public Bussi(double timestepFs, double temperatureK, double tauFs) {
-        this.dt = Motion.positive(timestepFs, "Time step (fs)");
+        super(timestepFs, "bussi.transferred");
         this.temperatureK = Motion.positive(temperatureK, "Temperature (K)");
         this.tauFs = Motion.positive(tauFs, "Bussi time constant tau (fs)");
-        this.verlet = new VelocityVerlet(timestepFs);
     }
 
     @Override
@@ -47,46 +37,15 @@ public final class Bussi implements Integrator {
     }
 
     @Override
-    public double timestepFs() {
-        return dt;
-    }
-
-    @Override
-    public void initialize(MdState state, CalculationResult current) {
-        if (!state.hasVariable(TRANSFERRED)) { // a fresh run, not a resumed one
-            state.zeroTotalMomentum();
-            state.variable(TRANSFERRED, 1);
-        }
-    }
-
-    @Override
-    public CalculationResult step(MdState state, CalculationResult current, ForceField forceField) {
-        double kinetic = state.kineticEnergyEv();
-        if (kinetic <= 0) {
-            throw new IllegalStateException("Kinetic energy is zero: Bussi rescaling cannot heat a system at rest; "
-                    + "give initial velocities (e.g. Maxwell-Boltzmann at the target temperature)");
-        }
+    protected double scaleFactor(MdState state, double kinetic) {
         int dof = degreesOfFreedom(state);
         double target = 0.5 * dof * Units.KB_EV_PER_K * temperatureK;
-        double c = Math.exp(-dt / tauFs);
+        double c = Math.exp(-timestepFs() / tauFs);
         RandomGenerator rng = state.random();
         double r1 = rng.nextGaussian();
         double rest = dof > 1 ? 2 * new GammaDistribution(rng, 0.5 * (dof - 1), 1.0).sample() : 0.0;
         double newKinetic = kinetic + (1 - c) * (target * (r1 * r1 + rest) / dof - kinetic)
                 + 2 * r1 * Math.sqrt(c * (1 - c) * kinetic * target / dof);
-        double alpha = Math.sqrt(Math.max(newKinetic, 0) / kinetic);
-        Motion.scaleVelocities(state, alpha);
-        state.variable(TRANSFERRED, 1)[0] += (alpha * alpha - 1) * kinetic;
-        return verlet.step(state, current, forceField);
-    }
-
-    @Override
-    public OptionalDouble conservedEnergyEv(MdState state, CalculationResult current) {
-        return OptionalDouble.of(current.energyEv() + state.kineticEnergyEv() - state.variable(TRANSFERRED, 1)[0]);
-    }
-
-    @Override
-    public int degreesOfFreedom(MdState state) {
-        return Motion.momentumConservingDof(state);
+        return Math.sqrt(Math.max(newKinetic, 0) / kinetic);
     }
 }

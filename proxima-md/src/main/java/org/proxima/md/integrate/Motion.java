@@ -78,6 +78,11 @@ final class Motion {
         return Math.max(1, 3 * state.size() - 3);
     }
 
+    /** Energy, forces and stress: what every barostat needs from the calculator. */
+    static final java.util.Set<org.proxima.core.calc.Property> WITH_STRESS = java.util.Collections.unmodifiableSet(
+            java.util.EnumSet.of(org.proxima.core.calc.Property.ENERGY, org.proxima.core.calc.Property.FORCES,
+                    org.proxima.core.calc.Property.STRESS));
+
     /**
      * Validates a positive finite parameter.
      *

@@ -1,6 +1,5 @@
 package org.proxima.md.integrate;
 
-import java.util.EnumSet;
 import java.util.OptionalDouble;
 import java.util.Set;
 
@@ -93,7 +92,7 @@ public final class MtkNpt implements Integrator {
 
     @Override
     public Set<Property> requiredProperties() {
-        return EnumSet.of(Property.ENERGY, Property.FORCES, Property.STRESS);
+        return Motion.WITH_STRESS;
     }
 
     @Override

@@ -8,11 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.proxima.core.model.Crystals;
 import org.proxima.core.model.Structure;
 import org.proxima.md.Integrator;
-import org.proxima.md.MdState;
-import org.proxima.md.MolecularDynamics;
-import org.proxima.md.Velocities;
 import org.proxima.md.analysis.ThermoStatistics;
-import org.proxima.md.potential.StillingerWeber;
 
 /**
  * Conserved quantities of Stillinger–Weber Si: NVE total energy at 1000 K over 10 ps (fluctuation below 2e-4
@@ -22,14 +18,7 @@ import org.proxima.md.potential.StillingerWeber;
 class EnergyConservationTest {
 
     private static ThermoStatistics run(Structure s, Integrator integrator, double initialK, long steps, long seed) {
-        MdState state = MdState.of(s, seed);
-        Velocities.maxwellBoltzmann(state, initialK, seed);
-        ThermoStatistics stats = new ThermoStatistics();
-        try (StillingerWeber sw = StillingerWeber.silicon();
-                MolecularDynamics md = MolecularDynamics.builder(state, sw, integrator).observer(stats, 10).build()) {
-            md.run(steps);
-        }
-        return stats;
+        return MdRuns.run(s, integrator, initialK, steps, seed, 10);
     }
 
     @Test

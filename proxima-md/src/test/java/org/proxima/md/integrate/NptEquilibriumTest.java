@@ -7,12 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.proxima.core.model.Crystals;
 import org.proxima.core.model.Structure;
 import org.proxima.md.Integrator;
-import org.proxima.md.MdState;
-import org.proxima.md.MolecularDynamics;
-import org.proxima.md.Velocities;
 import org.proxima.md.analysis.BlockAverage;
 import org.proxima.md.analysis.ThermoStatistics;
-import org.proxima.md.potential.StillingerWeber;
 
 /**
  * Both NPT schemes find the right state: on 64 Stillinger–Weber Si atoms at 800 K and 0 GPa, the mean pressure
@@ -28,14 +24,7 @@ class NptEquilibriumTest {
     private static double zeroPressureVolumeSe;
 
     private static ThermoStatistics run(Structure s, Integrator integrator, long steps, long seed) {
-        MdState state = MdState.of(s, seed);
-        Velocities.maxwellBoltzmann(state, T, seed);
-        ThermoStatistics stats = new ThermoStatistics();
-        try (StillingerWeber sw = StillingerWeber.silicon();
-                MolecularDynamics md = MolecularDynamics.builder(state, sw, integrator).observer(stats, 1).build()) {
-            md.run(steps);
-        }
-        return stats;
+        return MdRuns.run(s, integrator, T, steps, seed, 1);
     }
 
     @BeforeAll
