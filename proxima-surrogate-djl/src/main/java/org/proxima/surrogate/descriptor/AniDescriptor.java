@@ -1,0 +1,334 @@
+package org.proxima.surrogate.descriptor;
+
+import java.util.Arrays;
+
+import org.proxima.core.model.Structure;
+import org.proxima.core.neighbor.VerletNeighborList;
+
+/**
+ * Computes ANI atomic environment vectors as TorchANI does, for any number of species, with analytic derivatives:
+ * <pre>
+ * radial   G_i,(s, m)  = Σ_{j of species s, R_ij ≤ R_c^R} 0.25 exp(−η_R (R_ij − R_s,m)²) f_c(R_ij)
+ * angular  G_i,(st, a, z) = Σ_{pairs j &lt; k, species {s, t}, R ≤ R_c^A}
+ *                          2 ((1 + cos(θ'_ijk − θ_z))/2)^ζ exp(−η_A ((R_ij + R_ik)/2 − R_s,a)²) f_c(R_ij) f_c(R_ik)
+ * </pre>
+ * with θ' = acos(0.95 cos θ_ijk) and f_c(R) = ½ cos(πR/R_c) + ½. Feature order: radial blocks by neighbour species,
+ * then angular blocks by unordered species pair (TorchANI's order); within an angular block the radial shift is
+ * the outer index and the angle section the inner one. Every periodic image within the cutoff counts, so cells
+ * smaller than twice the cutoff are handled (core's neighbour list).
+ *
+ * <p>Keeps a Verlet neighbour list between calls, so consecutive MD frames are cheap; not thread-safe (use one
+ * instance per thread).
+ */
+public final class AniDescriptor {
+
+    private final AniParameters p;
+    private final VerletNeighborList neighbors;
+    private final int radialTerms;
+    private final int angularTerms;
+    private final double gaussStepRadial;
+    private final double[] cosSections;
+    private final double[] sinSections;
+    private final boolean zetaIsPowerOfTwo;
+    private final int zetaLog2;
+
+    // scratch for one centre's neighbours within the angular cutoff
+    private int[] aj = new int[64];
+    private double[] ad = new double[192];
+    private double[] ar = new double[64];
+    private double[] afc = new double[64];
+    private double[] adfc = new double[64];
+
+    /**
+     * @param parameters the descriptor parameters
+     */
+    public AniDescriptor(AniParameters parameters) {
+        this.p = parameters;
+        this.neighbors = new VerletNeighborList(parameters.radialCutoffA(), 1.0, true);
+        this.radialTerms = parameters.radialPerSpecies();
+        this.angularTerms = parameters.angularPerPair();
+        double[] shifts = parameters.radialShifts();
+        double step = shifts.length > 1 ? shifts[1] - shifts[0] : 0;
+        boolean uniform = true;
+        for (int k = 1; k < shifts.length; k++) {
+            uniform &= Math.abs(shifts[k] - shifts[k - 1] - step) < 1e-12;
+        }
+        this.gaussStepRadial = uniform ? step : Double.NaN;
+        double[] sections = parameters.angleSections();
+        cosSections = new double[sections.length];
+        sinSections = new double[sections.length];
+        for (int z = 0; z < sections.length; z++) {
+            cosSections[z] = Math.cos(sections[z]);
+            sinSections[z] = Math.sin(sections[z]);
+        }
+        double zeta = parameters.zeta();
+        int log = (int) Math.round(Math.log(zeta) / Math.log(2));
+        this.zetaIsPowerOfTwo = zeta >= 1 && Math.abs(Math.pow(2, log) - zeta) < 1e-12;
+        this.zetaLog2 = log;
+    }
+
+    /** @return the parameters */
+    public AniParameters parameters() {
+        return p;
+    }
+
+    /**
+     * Computes descriptors and their derivatives.
+     *
+     * @param s the structure
+     * @return the descriptors
+     * @throws IllegalArgumentException for an element the parameters do not list
+     */
+    public Descriptors compute(Structure s) {
+        int n = s.size();
+        int[] species = new int[n];
+        for (int i = 0; i < n; i++) {
+            species[i] = p.speciesIndex(s.symbol(i));
+            if (species[i] < 0) {
+                throw new IllegalArgumentException("The descriptor (and the model) was built for species "
+                        + p.species() + " but atom " + i + " is " + s.symbol(i));
+            }
+        }
+        double[] x = s.positionsA();
+        neighbors.update(x, s.cell());
+        int d = p.length();
+        double[] g = new double[n * d];
+        int maxPairs = neighbors.maxPairsPerAtom();
+        int[] gj = new int[Math.max(1, maxPairs)];
+        double[] gv = new double[3 * Math.max(1, maxPairs)];
+        Growable pairs = new Growable(n * 32, radialTerms, 0);
+        Growable triplets = new Growable(n * 16, 0, 3 * angularTerms);
+        double rcR = p.radialCutoffA();
+        double rcA = p.angularCutoffA();
+        double etaR = p.radialEta();
+        double[] rShift = p.radialShifts();
+        double[] gauss = new double[radialTerms];
+        double[] dgauss = new double[radialTerms];
+        for (int i = 0; i < n; i++) {
+            int count = neighbors.gather(i, x, rcR, gj, gv, null);
+            int na = 0;
+            if (aj.length < count) {
+                growAngular(count);
+            }
+            for (int q = 0; q < count; q++) {
+                int j = gj[q];
+                double dx = gv[3 * q];
+                double dy = gv[3 * q + 1];
+                double dz = gv[3 * q + 2];
+                double r = Math.sqrt(dx * dx + dy * dy + dz * dz);
+                if (r < 1e-8) {
+                    throw new IllegalArgumentException("Atoms " + i + " and " + j + " overlap (distance " + r + " Å)");
+                }
+                // radial terms and their R-derivatives
+                double fc = 0.5 * Math.cos(Math.PI * r / rcR) + 0.5;
+                double dfc = -0.5 * Math.PI / rcR * Math.sin(Math.PI * r / rcR);
+                gaussians(r, etaR, rShift, gauss, dgauss);
+                int offset = species[j] * radialTerms;
+                int base = i * d + offset;
+                int slot = pairs.add();
+                pairs.center[slot] = i;
+                pairs.j[slot] = j;
+                pairs.offset[slot] = offset;
+                pairs.vec[3 * slot] = dx;
+                pairs.vec[3 * slot + 1] = dy;
+                pairs.vec[3 * slot + 2] = dz;
+                pairs.unit[3 * slot] = dx / r;
+                pairs.unit[3 * slot + 1] = dy / r;
+                pairs.unit[3 * slot + 2] = dz / r;
+                for (int m = 0; m < radialTerms; m++) {
+                    g[base + m] += 0.25 * gauss[m] * fc;
+                    double der = 0.25 * (dgauss[m] * fc + gauss[m] * dfc);
+                    pairs.scalars[slot * radialTerms + m] = Math.abs(der) < Descriptors.FLUSH ? 0 : der;
+                }
+                if (r <= rcA) {
+                    aj[na] = j;
+                    ad[3 * na] = dx;
+                    ad[3 * na + 1] = dy;
+                    ad[3 * na + 2] = dz;
+                    ar[na] = r;
+                    afc[na] = 0.5 * Math.cos(Math.PI * r / rcA) + 0.5;
+                    adfc[na] = -0.5 * Math.PI / rcA * Math.sin(Math.PI * r / rcA);
+                    na++;
+                }
+            }
+            angular(i, na, species, g, d, triplets);
+        }
+        for (int k = 0; k < g.length; k++) {
+            if (Math.abs(g[k]) < Descriptors.FLUSH) {
+                g[k] = 0;
+            }
+        }
+        return new Descriptors(n, d, species, g, pairs.size, pairs.center, pairs.j, pairs.offset, pairs.vec,
+                pairs.unit, pairs.scalars, radialTerms, triplets.size, triplets.center, triplets.j, triplets.k,
+                triplets.offset, triplets.vec, triplets.unit, triplets.coefficients, angularTerms);
+    }
+
+    /** exp(−η (r − R_s)²) and its r-derivative for all shifts; a two-exponential recurrence for uniform shifts. */
+    private void gaussians(double r, double eta, double[] shifts, double[] out, double[] dout) {
+        int m = shifts.length;
+        if (!Double.isNaN(gaussStepRadial) && m > 1) {
+            double h = gaussStepRadial;
+            double u = r - shifts[0];
+            double v = Math.exp(-eta * u * u);
+            // g_{k+1} / g_k = exp(2ηh(r − R_k) − ηh²) = a · b^k with a = exp(2ηh u − ηh²), b = exp(−2ηh²)
+            double a = Math.exp(2 * eta * h * u - eta * h * h);
+            double b = Math.exp(-2 * eta * h * h);
+            for (int k = 0; k < m; k++) {
+                double uk = r - shifts[k];
+                out[k] = v < Descriptors.FLUSH ? 0 : v;
+                dout[k] = -2 * eta * uk * out[k];
+                v *= a;
+                a *= b;
+            }
+        } else {
+            for (int k = 0; k < m; k++) {
+                double uk = r - shifts[k];
+                out[k] = Math.exp(-eta * uk * uk);
+                dout[k] = -2 * eta * uk * out[k];
+            }
+        }
+    }
+
+    private void angular(int i, int na, int[] species, double[] g, int d, Growable triplets) {
+        double etaA = p.angularEta();
+        double zeta = p.zeta();
+        double[] aShift = p.angularShifts();
+        int nz = cosSections.length;
+        int nsh = aShift.length;
+        double[] h = new double[nz];
+        double[] dhdth = new double[nz];
+        double[] bs = new double[nsh];
+        double[] dbs = new double[nsh];
+        for (int a = 0; a < na - 1; a++) {
+            double r1 = ar[a];
+            for (int b = a + 1; b < na; b++) {
+                double r2 = ar[b];
+                double d1x = ad[3 * a];
+                double d1y = ad[3 * a + 1];
+                double d1z = ad[3 * a + 2];
+                double d2x = ad[3 * b];
+                double d2y = ad[3 * b + 1];
+                double d2z = ad[3 * b + 2];
+                double c = (d1x * d2x + d1y * d2y + d1z * d2z) / (r1 * r2);
+                double cp = 0.95 * c;
+                double sp = Math.sqrt(Math.max(1e-300, 1 - cp * cp));
+                double dthdc = -0.95 / sp; // θ' = acos(0.95 c)
+                for (int z = 0; z < nz; z++) {
+                    double cosDiff = cp * cosSections[z] + sp * sinSections[z];
+                    double sinDiff = sp * cosSections[z] - cp * sinSections[z];
+                    double base = 0.5 * (1 + cosDiff);
+                    double pw1 = power(base, zeta - 1);
+                    h[z] = pw1 * base;
+                    dhdth[z] = zeta * pw1 * (-0.5 * sinDiff);
+                }
+                double avg = 0.5 * (r1 + r2);
+                for (int sh = 0; sh < nsh; sh++) {
+                    double u = avg - aShift[sh];
+                    bs[sh] = Math.exp(-etaA * u * u);
+                    dbs[sh] = -2 * etaA * u * bs[sh] * 0.5; // ∂/∂r1 = ∂/∂r2
+                }
+                double cc = afc[a] * afc[b];
+                double dc1 = adfc[a] * afc[b];
+                double dc2 = afc[a] * adfc[b];
+                int offset = p.angularOffset(species[aj[a]], species[aj[b]]);
+                int gbase = i * d + offset;
+                int slot = triplets.add();
+                triplets.center[slot] = i;
+                triplets.j[slot] = aj[a];
+                triplets.k[slot] = aj[b];
+                triplets.offset[slot] = offset;
+                triplets.vec[3 * slot] = d1x;
+                triplets.vec[3 * slot + 1] = d1y;
+                triplets.vec[3 * slot + 2] = d1z;
+                triplets.unit[3 * slot] = d2x;
+                triplets.unit[3 * slot + 1] = d2y;
+                triplets.unit[3 * slot + 2] = d2z;
+                int cbase = 3 * slot * angularTerms;
+                for (int sh = 0; sh < nsh; sh++) {
+                    for (int z = 0; z < nz; z++) {
+                        int f = sh * nz + z;
+                        double value = 2 * h[z] * bs[sh] * cc;
+                        g[gbase + f] += value;
+                        double fc = 2 * bs[sh] * cc * dhdth[z] * dthdc;
+                        double fr1 = 2 * h[z] * (dbs[sh] * cc + bs[sh] * dc1);
+                        double fr2 = 2 * h[z] * (dbs[sh] * cc + bs[sh] * dc2);
+                        // ∂f/∂d1 = (f_R1/R1 − f_c c/R1²) d1 + f_c/(R1 R2) d2, and symmetrically for d2
+                        double alpha1 = fr1 / r1 - fc * c / (r1 * r1);
+                        double beta = fc / (r1 * r2);
+                        double alpha2 = fr2 / r2 - fc * c / (r2 * r2);
+                        triplets.coefficients[cbase + 3 * f] = flush(alpha1);
+                        triplets.coefficients[cbase + 3 * f + 1] = flush(beta);
+                        triplets.coefficients[cbase + 3 * f + 2] = flush(alpha2);
+                    }
+                }
+            }
+        }
+    }
+
+    private double power(double base, double exponent) {
+        if (zetaIsPowerOfTwo && exponent == Math.pow(2, zetaLog2) - 1) {
+            // base^(2^k − 1) = base^(2^k) / base without division: square k times tracking the product
+            double result = 1;
+            double sq = base;
+            for (int k = 0; k < zetaLog2; k++) {
+                result *= sq;
+                sq *= sq;
+            }
+            return result;
+        }
+        return Math.pow(base, exponent);
+    }
+
+    private static double flush(double v) {
+        return Math.abs(v) < Descriptors.FLUSH ? 0 : v;
+    }
+
+    private void growAngular(int capacity) {
+        int cap = Math.max(capacity, aj.length * 2);
+        aj = Arrays.copyOf(aj, cap);
+        ad = Arrays.copyOf(ad, 3 * cap);
+        ar = Arrays.copyOf(ar, cap);
+        afc = Arrays.copyOf(afc, cap);
+        adfc = Arrays.copyOf(adfc, cap);
+    }
+
+    /** Growable parallel arrays for pairs or triplets. */
+    private static final class Growable {
+        int size;
+        int[] center;
+        int[] j;
+        int[] k;
+        int[] offset;
+        double[] vec;
+        double[] unit;
+        double[] scalars;
+        double[] coefficients;
+        private final int scalarWidth;
+        private final int coefficientWidth;
+
+        Growable(int capacity, int scalarWidth, int coefficientWidth) {
+            this.scalarWidth = scalarWidth;
+            this.coefficientWidth = coefficientWidth;
+            allocate(Math.max(16, capacity));
+        }
+
+        private void allocate(int cap) {
+            center = center == null ? new int[cap] : Arrays.copyOf(center, cap);
+            j = j == null ? new int[cap] : Arrays.copyOf(j, cap);
+            k = k == null ? new int[cap] : Arrays.copyOf(k, cap);
+            offset = offset == null ? new int[cap] : Arrays.copyOf(offset, cap);
+            vec = vec == null ? new double[3 * cap] : Arrays.copyOf(vec, 3 * cap);
+            unit = unit == null ? new double[3 * cap] : Arrays.copyOf(unit, 3 * cap);
+            scalars = scalars == null ? new double[scalarWidth * cap] : Arrays.copyOf(scalars, scalarWidth * cap);
+            coefficients = coefficients == null ? new double[coefficientWidth * cap]
+                    : Arrays.copyOf(coefficients, coefficientWidth * cap);
+        }
+
+        int add() {
+            if (size == center.length) {
+                allocate(center.length * 2);
+            }
+            return size++;
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.proxima.surrogate.descriptor;
+
+import java.util.List;
+
+/**
+ * Parameters of ANI atomic environment vectors (Smith, Isayev and Roitberg, Chem. Sci. 8, 3192, 2017) as TorchANI's
+ * {@code AEVComputer} uses them. Distances in Å, η in 1/Å².
+ *
+ * @param species element symbols, in the order that defines the feature blocks
+ * @param radialCutoffA radial cutoff R_c^R
+ * @param radialEta η_R
+ * @param radialShifts R_s of the radial terms
+ * @param angularCutoffA angular cutoff R_c^A (≤ the radial cutoff)
+ * @param angularEta η_A
+ * @param zeta ζ
+ * @param angularShifts R_s of the angular terms
+ * @param angleSections θ_s of the angular terms, rad
+ */
+public record AniParameters(List<String> species, double radialCutoffA, double radialEta, double[] radialShifts,
+        double angularCutoffA, double angularEta, double zeta, double[] angularShifts, double[] angleSections) {
+
+    /**
+     * Validates.
+     */
+    public AniParameters {
+        species = List.copyOf(species);
+        if (species.isEmpty()) {
+            throw new IllegalArgumentException("ANI descriptors need at least one species");
+        }
+        if (!(radialCutoffA > 0) || !(angularCutoffA > 0) || angularCutoffA > radialCutoffA) {
+            throw new IllegalArgumentException("Cutoffs must be positive with angular ≤ radial, got radial "
+                    + radialCutoffA + " Å and angular " + angularCutoffA + " Å");
+        }
+        if (!(radialEta > 0) || !(angularEta > 0) || !(zeta > 0) || radialShifts.length == 0
+                || angularShifts.length == 0 || angleSections.length == 0) {
+            throw new IllegalArgumentException("η, ζ must be positive and the shift lists non-empty");
+        }
+        radialShifts = radialShifts.clone();
+        angularShifts = angularShifts.clone();
+        angleSections = angleSections.clone();
+    }
+
+    /**
+     * The paper's code's defaults ({@code make_aev_computer} with {@code cover_linearly}): radial cutoff 5.2 Å, 16
+     * shifts linspace(0.9, 5.2, 17) without the last, η_R = 16 Å⁻²; angular cutoff 3.5 Å, 4 shifts
+     * linspace(0.9, 3.5, 5) without the last, η_A = 8 Å⁻², ζ = 32, 8 angle sections π/16 + kπ/8.
+     *
+     * @param species element symbols
+     * @return the parameters (48 features per atom for one species)
+     */
+    public static AniParameters paperDefaults(List<String> species) {
+        return new AniParameters(species, 5.2, 16.0, linspaceWithoutLast(0.9, 5.2, 17), 3.5, 8.0, 32.0,
+                linspaceWithoutLast(0.9, 3.5, 5), sections(8));
+    }
+
+    private static double[] linspaceWithoutLast(double a, double b, int n) {
+        double[] out = new double[n - 1];
+        for (int k = 0; k < n - 1; k++) {
+            out[k] = a + (b - a) * k / (n - 1);
+        }
+        return out;
+    }
+
+    private static double[] sections(int n) {
+        double[] out = new double[n];
+        for (int k = 0; k < n; k++) {
+            out[k] = Math.PI / (2 * n) + k * Math.PI / n;
+        }
+        return out;
+    }
+
+    /** @return number of species S */
+    public int speciesCount() {
+        return species.size();
+    }
+
+    /** @return radial features per neighbour species */
+    public int radialPerSpecies() {
+        return radialShifts.length;
+    }
+
+    /** @return angular features per unordered species pair */
+    public int angularPerPair() {
+        return angularShifts.length * angleSections.length;
+    }
+
+    /** @return total features per atom: S × radial + S(S + 1)/2 × angular */
+    public int length() {
+        int s = speciesCount();
+        return s * radialPerSpecies() + s * (s + 1) / 2 * angularPerPair();
+    }
+
+    /**
+     * @param symbol element
+     * @return its species index, or −1
+     */
+    public int speciesIndex(String symbol) {
+        return species.indexOf(symbol);
+    }
+
+    /**
+     * Offset of the angular block of the unordered species pair (a, b) (TorchANI's upper-triangle order).
+     *
+     * @param a first species index
+     * @param b second species index
+     * @return the feature offset
+     */
+    public int angularOffset(int a, int b) {
+        int lo = Math.min(a, b);
+        int hi = Math.max(a, b);
+        int s = speciesCount();
+        int pair = lo * s - lo * (lo - 1) / 2 + (hi - lo);
+        return s * radialPerSpecies() + pair * angularPerPair();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AniParameters p && species.equals(p.species) && radialCutoffA == p.radialCutoffA
+                && radialEta == p.radialEta && java.util.Arrays.equals(radialShifts, p.radialShifts)
+                && angularCutoffA == p.angularCutoffA && angularEta == p.angularEta && zeta == p.zeta
+                && java.util.Arrays.equals(angularShifts, p.angularShifts)
+                && java.util.Arrays.equals(angleSections, p.angleSections);
+    }
+
+    @Override
+    public int hashCode() {
+        return species.hashCode() * 31 + java.util.Arrays.hashCode(radialShifts);
+    }
+}

@@ -1,0 +1,77 @@
+package org.proxima.surrogate.descriptor;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** (De)serialises {@link AniParameters} for saved models. */
+public final class AniParametersJson {
+
+    private AniParametersJson() {
+    }
+
+    /**
+     * @param p parameters
+     * @return a JSON-ready map
+     */
+    public static Map<String, Object> toMap(AniParameters p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("species", p.species());
+        m.put("radial_cutoff_A", p.radialCutoffA());
+        m.put("radial_eta_per_A2", p.radialEta());
+        m.put("radial_shifts_A", p.radialShifts());
+        m.put("angular_cutoff_A", p.angularCutoffA());
+        m.put("angular_eta_per_A2", p.angularEta());
+        m.put("zeta", p.zeta());
+        m.put("angular_shifts_A", p.angularShifts());
+        m.put("angle_sections_rad", p.angleSections());
+        return m;
+    }
+
+    /**
+     * @param m a map written by {@link #toMap}
+     * @return the parameters
+     */
+    @SuppressWarnings("unchecked")
+    public static AniParameters fromMap(Map<String, Object> m) {
+        List<String> species = new ArrayList<>();
+        for (Object o : (List<Object>) m.get("species")) {
+            species.add((String) o);
+        }
+        return new AniParameters(species, num(m, "radial_cutoff_A"), num(m, "radial_eta_per_A2"),
+                array(m, "radial_shifts_A"), num(m, "angular_cutoff_A"), num(m, "angular_eta_per_A2"),
+                num(m, "zeta"), array(m, "angular_shifts_A"), array(m, "angle_sections_rad"));
+    }
+
+    /**
+     * @param m map
+     * @param key key
+     * @return the number
+     */
+    public static double num(Map<String, Object> m, String key) {
+        Object v = m.get(key);
+        if (!(v instanceof Number n)) {
+            throw new IllegalArgumentException("Saved model lacks the number '" + key + "'");
+        }
+        return n.doubleValue();
+    }
+
+    /**
+     * @param m map
+     * @param key key
+     * @return the numbers
+     */
+    @SuppressWarnings("unchecked")
+    public static double[] array(Map<String, Object> m, String key) {
+        Object v = m.get(key);
+        if (!(v instanceof List<?> l)) {
+            throw new IllegalArgumentException("Saved model lacks the array '" + key + "'");
+        }
+        double[] out = new double[l.size()];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = ((Number) ((List<Object>) l).get(k)).doubleValue();
+        }
+        return out;
+    }
+}

@@ -1,0 +1,183 @@
+package org.proxima.surrogate.descriptor;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.proxima.core.testing.ArrayAssertions.assertArrayClose;
+
+import java.util.List;
+import java.util.Random;
+
+import org.ejml.data.DMatrix3x3;
+import org.junit.jupiter.api.Test;
+import org.proxima.core.model.Cell;
+import org.proxima.core.model.Crystals;
+import org.proxima.core.model.Structure;
+import org.proxima.core.testing.FiniteDifferences;
+import org.proxima.core.testing.TestStructures;
+
+class AniDescriptorTest {
+
+    private static final AniParameters SI = AniParameters.paperDefaults(List.of("Si"));
+    private static final AniParameters SI_C = AniParameters.paperDefaults(List.of("Si", "C"));
+
+    @Test
+    void paperDefaultsHave48FeaturesForOneSpecies() {
+        assertEquals(48, SI.length());
+        assertEquals(16 * 2 + 32 * 3, SI_C.length());
+        assertEquals(0.9, SI.radialShifts()[0], 1e-15);
+        assertEquals(0.9 + 15 * (5.2 - 0.9) / 16, SI.radialShifts()[15], 1e-15);
+        assertEquals(2.85, SI.angularShifts()[3], 1e-15);
+        assertEquals(Math.PI / 16 + 7 * Math.PI / 8, SI.angleSections()[7], 1e-15);
+    }
+
+    @Test
+    void dimerAndTrimerValuesMatchTheFormulas() {
+        Cell box = Cell.of(new DMatrix3x3(40, 0, 0, 0, 40, 0, 0, 0, 40), false, false, false);
+        double r1 = 2.3;
+        double r2 = 2.6;
+        double theta = 1.9;
+        Structure s = Structure.builder(box).add("Si", 10, 10, 10).add("Si", 10 + r1, 10, 10)
+                .add("Si", 10 + r2 * Math.cos(theta), 10 + r2 * Math.sin(theta), 10).build();
+        Descriptors d = new AniDescriptor(SI).compute(s);
+        // radial feature m of atom 0: neighbours at r1 and r2
+        for (int m = 0; m < 16; m++) {
+            double expect = 0;
+            for (double r : new double[] {r1, r2}) {
+                double u = r - SI.radialShifts()[m];
+                expect += 0.25 * Math.exp(-16 * u * u) * (0.5 * Math.cos(Math.PI * r / 5.2) + 0.5);
+            }
+            assertEquals(expect, d.value(0, m), 1e-14, "radial " + m);
+        }
+        // angular features of atom 0: one pair (1, 2) at angle theta
+        double tp = Math.acos(0.95 * Math.cos(theta));
+        double fc = (0.5 * Math.cos(Math.PI * r1 / 3.5) + 0.5) * (0.5 * Math.cos(Math.PI * r2 / 3.5) + 0.5);
+        for (int a = 0; a < 4; a++) {
+            for (int z = 0; z < 8; z++) {
+                double u = (r1 + r2) / 2 - SI.angularShifts()[a];
+                double expect = 2 * Math.pow((1 + Math.cos(tp - SI.angleSections()[z])) / 2, 32)
+                        * Math.exp(-8 * u * u) * fc;
+                assertEquals(expect, d.value(0, 16 + a * 8 + z), 1e-13 + 1e-10 * expect, "angular " + a + "," + z);
+            }
+        }
+    }
+
+    /** E = Σ c·G for random coefficients c: forces and virial from the chain rule vs finite differences. */
+    @Test
+    void forcesAndStressOfALinearFunctionalMatchFiniteDifferences() {
+        Random rng = new Random(3);
+        for (AniParameters params : List.of(SI, SI_C)) {
+            Structure s = TestStructures.randomTriclinic(TestStructures.rattle(
+                    Crystals.diamondCubic("Si", 5.43), 0.2, rng), 0.06, rng); // 8 atoms: smaller than 2 cutoffs
+            if (params == SI_C) {
+                String[] sym = s.symbols();
+                sym[1] = "C";
+                sym[5] = "C";
+                s = Structure.of(s.cell(), sym, s.positionsA());
+            }
+            double[] c = new double[s.size() * params.length()];
+            for (int k = 0; k < c.length; k++) {
+                c[k] = rng.nextGaussian();
+            }
+            LinearFunctional e = new LinearFunctional(params, c);
+            double[] numericF = FiniteDifferences.forces(e, s, 1e-5);
+            double[] numericS = FiniteDifferences.stress(e, s, 1e-6);
+            double[] f = new double[3 * s.size()];
+            double[] w = new double[6];
+            new AniDescriptor(params).compute(s).forcesAndVirial(c, f, w);
+            assertArrayClose(numericF, f, 1e-6 * Math.max(1, org.proxima.core.testing.ArrayAssertions.maxAbs(f)),
+                    "forces");
+            double[] stress = new double[6];
+            for (int k = 0; k < 6; k++) {
+                stress[k] = w[k] / s.cell().volumeA3();
+            }
+            assertArrayClose(numericS, stress, 1e-7, "stress");
+        }
+    }
+
+    @Test
+    void adjointIsTheTransposeOfTheChainRule() {
+        Random rng = new Random(4);
+        Structure s = TestStructures.rattle(Crystals.diamondVacancy("Si", 5.43), 0.15, rng);
+        Descriptors d = new AniDescriptor(SI).compute(s);
+        int n = s.size();
+        double[] g = new double[n * SI.length()];
+        double[] lf = new double[3 * n];
+        double[] lw = new double[6];
+        for (int k = 0; k < g.length; k++) {
+            g[k] = rng.nextGaussian();
+        }
+        for (int k = 0; k < lf.length; k++) {
+            lf[k] = rng.nextGaussian();
+        }
+        for (int k = 0; k < 6; k++) {
+            lw[k] = rng.nextGaussian();
+        }
+        double[] f = new double[3 * n];
+        double[] w = new double[6];
+        d.forcesAndVirial(g, f, w);
+        double lhs = 0;
+        for (int k = 0; k < f.length; k++) {
+            lhs += lf[k] * f[k];
+        }
+        for (int k = 0; k < 6; k++) {
+            lhs += lw[k] * w[k];
+        }
+        double[] v = new double[g.length];
+        d.adjoint(lf, lw, v);
+        double rhs = 0;
+        for (int k = 0; k < g.length; k++) {
+            rhs += v[k] * g[k];
+        }
+        assertEquals(lhs, rhs, 1e-9 * Math.abs(lhs));
+    }
+
+    @Test
+    void invariantUnderTranslationRotationAndPermutationOfImages() {
+        Random rng = new Random(5);
+        Structure s = TestStructures.rattle(Crystals.diamondCubic("Si", 5.43).repeat(2, 1, 1), 0.1, rng);
+        double[] g0 = new AniDescriptor(SI).compute(s).values();
+        double[] x = s.positionsA();
+        for (int k = 0; k < x.length; k++) {
+            x[k] += 1.234;
+        }
+        assertArrayClose(g0, new AniDescriptor(SI).compute(s.withPositions(x)).values(), 1e-12, "translation");
+        double c = Math.cos(0.4);
+        double sn = Math.sin(0.4);
+        Structure rotated = s.withCell(s.cell().deformed(new DMatrix3x3(c, sn, 0, -sn, c, 0, 0, 0, 1)), true);
+        assertArrayClose(g0, new AniDescriptor(SI).compute(rotated).values(), 1e-12, "rotation");
+    }
+
+    @Test
+    void unknownSpeciesIsRejected() {
+        Structure ge = Crystals.diamondCubic("Ge", 5.65);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new AniDescriptor(SI).compute(ge));
+        assertEquals(true, e.getMessage().contains("Ge"));
+    }
+
+    /** A calculator whose energy is Σ c·G (for the finite-difference checks). */
+    private static final class LinearFunctional implements org.proxima.core.calc.ForceCalculator {
+        private final AniParameters params;
+        private final double[] c;
+
+        LinearFunctional(AniParameters params, double[] c) {
+            this.params = params;
+            this.c = c;
+        }
+
+        @Override
+        public org.proxima.core.calc.CalculationResult calculate(Structure s) {
+            double[] g = new AniDescriptor(params).compute(s).values();
+            double e = 0;
+            for (int k = 0; k < g.length; k++) {
+                e += c[k] * g[k];
+            }
+            return org.proxima.core.calc.CalculationResult.of(e, new double[3 * s.size()], new double[6]);
+        }
+
+        @Override
+        public java.util.Set<org.proxima.core.calc.Property> implementedProperties() {
+            return java.util.EnumSet.of(org.proxima.core.calc.Property.ENERGY);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package org.proxima.surrogate.linear;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.proxima.core.model.Crystals;
+import org.proxima.core.surrogate.EnsemblePrediction;
+import org.proxima.core.surrogate.EnsembleSurrogate;
+import org.proxima.core.surrogate.TrainingPoint;
+import org.proxima.core.testing.FiniteDifferences;
+import org.proxima.surrogate.AccuracyMetrics;
+import org.proxima.surrogate.SwTrainingData;
+
+class LinearEnsembleTest {
+
+    @TempDir
+    Path dir;
+
+    private static EnsembleSurrogate.FitOptions options(long version) {
+        return new EnsembleSurrogate.FitOptions(version, 1, 0, 1);
+    }
+
+    @Test
+    void accuracyOnHeldOutStillingerWeberFrames() {
+        List<TrainingPoint> all = SwTrainingData.frames(1280);
+        List<TrainingPoint> train = all.subList(0, 1024);
+        List<TrainingPoint> test = all.subList(1024, 1280);
+        long t0 = System.nanoTime();
+        EnsembleSurrogate model = LinearEnsemble.untrained(List.of("Si"), 2, 7).fit(train, options(1)).ensemble();
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        AccuracyMetrics m = AccuracyMetrics.of(model, test);
+        System.out.println("linear ensemble, 1024 training frames (fit " + seconds + " s): " + m);
+        assertTrue(m.forceMae() <= 0.15 * m.forceRms(), m.toString());
+        assertTrue(m.stressMae() <= 0.20 * m.stressRms(), m.toString());
+        assertTrue(m.spearman() > 0.2, m.toString());
+    }
+
+    @Test
+    void incrementalRefitEqualsAFreshFitAndIsFaster() {
+        List<TrainingPoint> data = SwTrainingData.frames(301);
+        LinearEnsemble fresh = LinearEnsemble.untrained(List.of("Si"), 2, 3);
+        EnsembleSurrogate first = fresh.fit(data.subList(0, 300), options(1)).ensemble();
+        long t0 = System.nanoTime();
+        EnsembleSurrogate incremental = first.fit(data, options(2)).ensemble();
+        long incrementalNs = System.nanoTime() - t0;
+        t0 = System.nanoTime();
+        EnsembleSurrogate scratch = fresh.fit(data, options(2)).ensemble();
+        long scratchNs = System.nanoTime() - t0;
+        EnsemblePrediction a = incremental.predict(data.get(5).structure());
+        EnsemblePrediction b = scratch.predict(data.get(5).structure());
+        for (int m = 0; m < 2; m++) {
+            assertArrayEquals(b.memberForcesEvPerA(m), a.memberForcesEvPerA(m), 1e-9);
+        }
+        assertTrue(incrementalNs * 10 < scratchNs, "refit after one point " + incrementalNs / 1e6 + " ms vs full "
+                + scratchNs / 1e6 + " ms");
+    }
+
+    @Test
+    void predictionsAreConsistentWithFiniteDifferences() {
+        EnsembleSurrogate model = LinearEnsemble.untrained(List.of("Si"), 2, 3)
+                .fit(SwTrainingData.frames(64), options(1)).ensemble();
+        org.proxima.core.calc.ForceCalculator member0 = new org.proxima.core.calc.ForceCalculator() {
+            @Override
+            public org.proxima.core.calc.CalculationResult calculate(org.proxima.core.model.Structure s) {
+                EnsemblePrediction p = model.predict(s);
+                return org.proxima.core.calc.CalculationResult.of(p.memberEnergyEv(0), p.memberForcesEvPerA(0),
+                        p.memberStressEvPerA3(0));
+            }
+
+            @Override
+            public java.util.Set<org.proxima.core.calc.Property> implementedProperties() {
+                return java.util.EnumSet.allOf(org.proxima.core.calc.Property.class);
+            }
+        };
+        org.proxima.core.model.Structure s = SwTrainingData.frames(64).get(40).structure();
+        org.proxima.core.testing.ArrayAssertions.assertArrayClose(FiniteDifferences.forces(member0, s, 1e-5),
+                member0.calculate(s).forcesEvPerA(), 1e-5, "forces");
+        org.proxima.core.testing.ArrayAssertions.assertArrayClose(FiniteDifferences.stress(member0, s, 1e-6),
+                member0.calculate(s).stressEvPerA3(), 1e-6, "stress");
+    }
+
+    @Test
+    void saveAndLoadReproducePredictionsBitForBit() {
+        EnsembleSurrogate model = LinearEnsemble.untrained(List.of("Si"), 3, 5)
+                .fit(SwTrainingData.frames(80), options(4)).ensemble();
+        ((LinearEnsemble) model).save(dir);
+        LinearEnsemble loaded = LinearEnsemble.load(dir);
+        assertEquals(4, loaded.version());
+        assertEquals(3, loaded.memberCount());
+        org.proxima.core.model.Structure s = SwTrainingData.frames(80).get(7).structure();
+        EnsemblePrediction a = model.predict(s);
+        EnsemblePrediction b = loaded.predict(s);
+        for (int m = 0; m < 3; m++) {
+            assertEquals(a.memberEnergyEv(m), b.memberEnergyEv(m), 0.0);
+            assertArrayEquals(a.memberForcesEvPerA(m), b.memberForcesEvPerA(m), 0.0);
+            assertArrayEquals(a.memberStressEvPerA3(m), b.memberStressEvPerA3(m), 0.0);
+        }
+    }
+
+    @Test
+    void badInputIsRejected() {
+        LinearEnsemble fresh = LinearEnsemble.untrained(List.of("Si"), 2, 3);
+        assertThrows(IllegalStateException.class, () -> fresh.predict(Crystals.diamondCubic("Si", 5.43)));
+        IllegalArgumentException empty = assertThrows(IllegalArgumentException.class,
+                () -> fresh.fit(List.of(), options(1)));
+        assertTrue(empty.getMessage().contains("0 training points"), empty.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> fresh.fit(SwTrainingData.frames(1), options(1)));
+        EnsembleSurrogate model = fresh.fit(SwTrainingData.frames(10), options(1)).ensemble();
+        IllegalArgumentException species = assertThrows(IllegalArgumentException.class,
+                () -> model.predict(Crystals.diamondCubic("Ge", 5.65)));
+        assertTrue(species.getMessage().contains("Ge"), species.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> new TrainingPoint(Crystals.diamondCubic("Si", 5.43),
+                org.proxima.core.calc.CalculationResult.of(Double.NaN, new double[24], new double[6]), 0));
+    }
+}
