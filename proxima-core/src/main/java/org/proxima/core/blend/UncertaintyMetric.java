@@ -45,6 +45,33 @@ public interface UncertaintyMetric {
     }
 
     /**
+     * For each atom the mean over members of ‖F_m − F̄‖, averaged over atoms (eV/Å). Less sensitive to the single
+     * most uncertain atom than {@link #meanDeviationNorm()}; on frames like the training data it tracks the frame's
+     * mean force error better (docs/surrogates.md).
+     *
+     * @return the metric
+     */
+    static UncertaintyMetric atomAveragedDeviationNorm() {
+        return p -> {
+            int m = p.memberCount();
+            int n = p.atomCount();
+            double total = 0;
+            for (int i = 0; i < n; i++) {
+                double fx = p.mean().forceEvPerA(i, 0);
+                double fy = p.mean().forceEvPerA(i, 1);
+                double fz = p.mean().forceEvPerA(i, 2);
+                for (int k = 0; k < m; k++) {
+                    double dx = p.memberForceEvPerA(k, i, 0) - fx;
+                    double dy = p.memberForceEvPerA(k, i, 1) - fy;
+                    double dz = p.memberForceEvPerA(k, i, 2) - fz;
+                    total += Math.sqrt(dx * dx + dy * dy + dz * dz);
+                }
+            }
+            return total / ((double) m * n);
+        };
+    }
+
+    /**
      * Per-atom force standard deviation √(mean over members of ‖F_m − F̄‖²), maximum over atoms (eV/Å).
      *
      * @return the metric

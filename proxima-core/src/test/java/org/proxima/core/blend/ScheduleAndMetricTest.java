@@ -28,6 +28,8 @@ class ScheduleAndMetricTest {
         // mean deviation norm: atom 1 → (5 + 5)/2 = 5; std: √((25 + 25)/2) = 5
         assertEquals(5.0, UncertaintyMetric.meanDeviationNorm().uncertainty(p), 1e-15);
         assertEquals(5.0, UncertaintyMetric.forceStandardDeviation().uncertainty(p), 1e-15);
+        // atom-averaged: atom 0 → (1 + 1)/2 = 1, atom 1 → 5; mean 3
+        assertEquals(3.0, UncertaintyMetric.atomAveragedDeviationNorm().uncertainty(p), 1e-15);
         // three members where the two differ: deviations 0, 1, 2 from the mean of (0, 1, 2)... on x
         double[][] g = {{0, 0, 0}, {1, 0, 0}, {2, 0, 0}};
         EnsemblePrediction q = EnsemblePrediction.of(1, new double[] {0, 0, 0}, g, null);

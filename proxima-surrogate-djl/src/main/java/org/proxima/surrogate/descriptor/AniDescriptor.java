@@ -27,10 +27,14 @@ public final class AniDescriptor {
     private final int radialTerms;
     private final int angularTerms;
     private final double gaussStepRadial;
+    private final double gaussRatioStep;
     private final double[] cosSections;
     private final double[] sinSections;
     private final boolean zetaIsPowerOfTwo;
     private final int zetaLog2;
+
+    private int lastPairs;
+    private int lastTriplets;
 
     // scratch for one centre's neighbours within the angular cutoff
     private int[] aj = new int[64];
@@ -39,12 +43,27 @@ public final class AniDescriptor {
     private double[] afc = new double[64];
     private double[] adfc = new double[64];
 
+    /** Verlet skin used by {@link #AniDescriptor(AniParameters)}, Å. */
+    public static final double DEFAULT_SKIN_A = 1.0;
+
     /**
+     * A descriptor for successive frames of one trajectory: the neighbour list has a {@value #DEFAULT_SKIN_A} Å
+     * Verlet skin and is rebuilt only when atoms or the cell moved enough.
+     *
      * @param parameters the descriptor parameters
      */
     public AniDescriptor(AniParameters parameters) {
+        this(parameters, DEFAULT_SKIN_A);
+    }
+
+    /**
+     * @param parameters the descriptor parameters
+     * @param skinA Verlet skin of the neighbour list, Å; 0 for unrelated frames (training sets), where every
+     *     frame needs a new list and a skin only adds pairs
+     */
+    public AniDescriptor(AniParameters parameters, double skinA) {
         this.p = parameters;
-        this.neighbors = new VerletNeighborList(parameters.radialCutoffA(), 1.0, true);
+        this.neighbors = new VerletNeighborList(parameters.radialCutoffA(), skinA, true);
         this.radialTerms = parameters.radialPerSpecies();
         this.angularTerms = parameters.angularPerPair();
         double[] shifts = parameters.radialShifts();
@@ -54,6 +73,7 @@ public final class AniDescriptor {
             uniform &= Math.abs(shifts[k] - shifts[k - 1] - step) < 1e-12;
         }
         this.gaussStepRadial = uniform ? step : Double.NaN;
+        this.gaussRatioStep = Math.exp(-2 * parameters.radialEta() * step * step);
         double[] sections = parameters.angleSections();
         cosSections = new double[sections.length];
         sinSections = new double[sections.length];
@@ -96,8 +116,8 @@ public final class AniDescriptor {
         int maxPairs = neighbors.maxPairsPerAtom();
         int[] gj = new int[Math.max(1, maxPairs)];
         double[] gv = new double[3 * Math.max(1, maxPairs)];
-        Growable pairs = new Growable(n * 32, radialTerms, 0);
-        Growable triplets = new Growable(n * 16, 0, 3 * angularTerms);
+        Growable pairs = new Growable(Math.max(lastPairs, 16), radialTerms, 0);
+        Growable triplets = new Growable(Math.max(lastTriplets, 16), 0, tripletWidth());
         double rcR = p.radialCutoffA();
         double rcA = p.angularCutoffA();
         double etaR = p.radialEta();
@@ -120,8 +140,9 @@ public final class AniDescriptor {
                     throw new IllegalArgumentException("Atoms " + i + " and " + j + " overlap (distance " + r + " Å)");
                 }
                 // radial terms and their R-derivatives
-                double fc = 0.5 * Math.cos(Math.PI * r / rcR) + 0.5;
-                double dfc = -0.5 * Math.PI / rcR * Math.sin(Math.PI * r / rcR);
+                double cosR = Math.cos(Math.PI * r / rcR);
+                double fc = 0.5 * cosR + 0.5;
+                double dfc = -0.5 * Math.PI / rcR * Math.sqrt(Math.max(0, 1 - cosR * cosR)); // sin ≥ 0 on [0, π]
                 gaussians(r, etaR, rShift, gauss, dgauss);
                 int offset = species[j] * radialTerms;
                 int base = i * d + offset;
@@ -146,8 +167,9 @@ public final class AniDescriptor {
                     ad[3 * na + 1] = dy;
                     ad[3 * na + 2] = dz;
                     ar[na] = r;
-                    afc[na] = 0.5 * Math.cos(Math.PI * r / rcA) + 0.5;
-                    adfc[na] = -0.5 * Math.PI / rcA * Math.sin(Math.PI * r / rcA);
+                    double cosA = Math.cos(Math.PI * r / rcA);
+                    afc[na] = 0.5 * cosA + 0.5;
+                    adfc[na] = -0.5 * Math.PI / rcA * Math.sqrt(Math.max(0, 1 - cosA * cosA));
                     na++;
                 }
             }
@@ -158,9 +180,12 @@ public final class AniDescriptor {
                 g[k] = 0;
             }
         }
+        lastPairs = pairs.size + pairs.size / 8;
+        lastTriplets = triplets.size + triplets.size / 8;
         return new Descriptors(n, d, species, g, pairs.size, pairs.center, pairs.j, pairs.offset, pairs.vec,
                 pairs.unit, pairs.scalars, radialTerms, triplets.size, triplets.center, triplets.j, triplets.k,
-                triplets.offset, triplets.vec, triplets.unit, triplets.coefficients, angularTerms);
+                triplets.offset, triplets.vec, triplets.unit, triplets.coefficients, cosSections.length,
+                p.angularShifts().length);
     }
 
     /** exp(−η (r − R_s)²) and its r-derivative for all shifts; a two-exponential recurrence for uniform shifts. */
@@ -172,7 +197,7 @@ public final class AniDescriptor {
             double v = Math.exp(-eta * u * u);
             // g_{k+1} / g_k = exp(2ηh(r − R_k) − ηh²) = a · b^k with a = exp(2ηh u − ηh²), b = exp(−2ηh²)
             double a = Math.exp(2 * eta * h * u - eta * h * h);
-            double b = Math.exp(-2 * eta * h * h);
+            double b = gaussRatioStep;
             for (int k = 0; k < m; k++) {
                 double uk = r - shifts[k];
                 out[k] = v < Descriptors.FLUSH ? 0 : v;
@@ -243,26 +268,34 @@ public final class AniDescriptor {
                 triplets.unit[3 * slot] = d2x;
                 triplets.unit[3 * slot + 1] = d2y;
                 triplets.unit[3 * slot + 2] = d2z;
-                int cbase = 3 * slot * angularTerms;
+                // factored derivative coefficients (see Descriptors): per angle section h_z, dh_z; per radial
+                // shift P1_s, Q1_s, P2_s, Q2_s, R_s with α1 = h P1 + dh Q1, α2 = h P2 + dh Q2, β = dh R
+                int cbase = slot * tripletWidth();
+                double[] co = triplets.coefficients;
+                for (int z = 0; z < nz; z++) {
+                    co[cbase + z] = h[z];
+                    co[cbase + nz + z] = dhdth[z] * dthdc;
+                }
+                int sbase = cbase + 2 * nz;
                 for (int sh = 0; sh < nsh; sh++) {
+                    double p1 = 2 * (dbs[sh] * cc + bs[sh] * dc1) / r1;
+                    double p2 = 2 * (dbs[sh] * cc + bs[sh] * dc2) / r2;
+                    double q = 2 * bs[sh] * cc;
+                    co[sbase + 5 * sh] = flush(p1);
+                    co[sbase + 5 * sh + 1] = flush(-q * c / (r1 * r1));
+                    co[sbase + 5 * sh + 2] = flush(p2);
+                    co[sbase + 5 * sh + 3] = flush(-q * c / (r2 * r2));
+                    co[sbase + 5 * sh + 4] = flush(q / (r1 * r2));
                     for (int z = 0; z < nz; z++) {
-                        int f = sh * nz + z;
-                        double value = 2 * h[z] * bs[sh] * cc;
-                        g[gbase + f] += value;
-                        double fc = 2 * bs[sh] * cc * dhdth[z] * dthdc;
-                        double fr1 = 2 * h[z] * (dbs[sh] * cc + bs[sh] * dc1);
-                        double fr2 = 2 * h[z] * (dbs[sh] * cc + bs[sh] * dc2);
-                        // ∂f/∂d1 = (f_R1/R1 − f_c c/R1²) d1 + f_c/(R1 R2) d2, and symmetrically for d2
-                        double alpha1 = fr1 / r1 - fc * c / (r1 * r1);
-                        double beta = fc / (r1 * r2);
-                        double alpha2 = fr2 / r2 - fc * c / (r2 * r2);
-                        triplets.coefficients[cbase + 3 * f] = flush(alpha1);
-                        triplets.coefficients[cbase + 3 * f + 1] = flush(beta);
-                        triplets.coefficients[cbase + 3 * f + 2] = flush(alpha2);
+                        g[gbase + sh * nz + z] += q * h[z];
                     }
                 }
             }
         }
+    }
+
+    private int tripletWidth() {
+        return 2 * cosSections.length + 5 * p.angularShifts().length;
     }
 
     private double power(double base, double exponent) {

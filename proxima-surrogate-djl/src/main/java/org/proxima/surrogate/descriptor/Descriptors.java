@@ -34,13 +34,20 @@ public final class Descriptors {
     final int[] tripletOffset;
     final double[] tripletD1;
     final double[] tripletD2;
-    final double[] tripletCoefficients; // per feature: α1, β, α2
+    /**
+     * Factored derivative coefficients per triplet: h_z and dh_z (= ∂h_z/∂cos θ) for each angle section z, then
+     * P1, Q1, P2, Q2, R for each radial shift s; the feature (s, z) has ∂f/∂d1 = α1 d1 + β d2 and
+     * ∂f/∂d2 = α2 d2 + β d1 with α1 = h_z P1_s + dh_z Q1_s, α2 = h_z P2_s + dh_z Q2_s, β = dh_z R_s.
+     */
+    final double[] tripletCoefficients;
+    final int sections;
+    final int shifts;
     final int angularTerms;
 
     Descriptors(int atoms, int length, int[] species, double[] g, int pairCount, int[] pairCenter, int[] pairNeighbor,
             int[] pairOffset, double[] pairVector, double[] pairUnit, double[] pairDerivative, int radialTerms,
             int tripletCount, int[] tripletCenter, int[] tripletJ, int[] tripletK, int[] tripletOffset,
-            double[] tripletD1, double[] tripletD2, double[] tripletCoefficients, int angularTerms) {
+            double[] tripletD1, double[] tripletD2, double[] tripletCoefficients, int sections, int shifts) {
         this.atoms = atoms;
         this.length = length;
         this.species = species;
@@ -61,7 +68,13 @@ public final class Descriptors {
         this.tripletD1 = tripletD1;
         this.tripletD2 = tripletD2;
         this.tripletCoefficients = tripletCoefficients;
-        this.angularTerms = angularTerms;
+        this.sections = sections;
+        this.shifts = shifts;
+        this.angularTerms = sections * shifts;
+    }
+
+    private int tripletWidth() {
+        return 2 * sections + 5 * shifts;
     }
 
     /** @return number of atoms N */
@@ -159,12 +172,20 @@ public final class Descriptors {
             double a1 = 0;
             double b = 0;
             double a2 = 0;
-            int c = 3 * t * angularTerms;
-            for (int f = 0; f < angularTerms; f++) {
-                double w = dEdG[base + f];
-                a1 += w * tripletCoefficients[c + 3 * f];
-                b += w * tripletCoefficients[c + 3 * f + 1];
-                a2 += w * tripletCoefficients[c + 3 * f + 2];
+            int c = t * tripletWidth();
+            int sb = c + 2 * sections;
+            for (int sh = 0; sh < shifts; sh++) {
+                double u = 0;
+                double v = 0;
+                int wb = base + sh * sections;
+                for (int z = 0; z < sections; z++) {
+                    double w = dEdG[wb + z];
+                    u += w * tripletCoefficients[c + z];
+                    v += w * tripletCoefficients[c + sections + z];
+                }
+                a1 += u * tripletCoefficients[sb + 5 * sh] + v * tripletCoefficients[sb + 5 * sh + 1];
+                a2 += u * tripletCoefficients[sb + 5 * sh + 2] + v * tripletCoefficients[sb + 5 * sh + 3];
+                b += v * tripletCoefficients[sb + 5 * sh + 4];
             }
             double d1x = tripletD1[3 * t];
             double d1y = tripletD1[3 * t + 1];
@@ -259,11 +280,20 @@ public final class Descriptors {
             double q2d2 = q2x * d2x + q2y * d2y + q2z * d2z;
             double q2d1 = q2x * d1x + q2y * d1y + q2z * d1z;
             int base = i * length + tripletOffset[t];
-            int c = 3 * t * angularTerms;
-            for (int f = 0; f < angularTerms; f++) {
-                out[base + f] += tripletCoefficients[c + 3 * f] * q1d1
-                        + tripletCoefficients[c + 3 * f + 1] * (q1d2 + q2d1)
-                        + tripletCoefficients[c + 3 * f + 2] * q2d2;
+            int c = t * tripletWidth();
+            int sb = c + 2 * sections;
+            for (int sh = 0; sh < shifts; sh++) {
+                double p1 = tripletCoefficients[sb + 5 * sh];
+                double qq1 = tripletCoefficients[sb + 5 * sh + 1];
+                double p2 = tripletCoefficients[sb + 5 * sh + 2];
+                double qq2 = tripletCoefficients[sb + 5 * sh + 3];
+                double r = tripletCoefficients[sb + 5 * sh + 4];
+                double hu = p1 * q1d1 + p2 * q2d2;
+                double dv = qq1 * q1d1 + qq2 * q2d2 + r * (q1d2 + q2d1);
+                int ob = base + sh * sections;
+                for (int z = 0; z < sections; z++) {
+                    out[ob + z] += tripletCoefficients[c + z] * hu + tripletCoefficients[c + sections + z] * dv;
+                }
             }
         }
     }
@@ -307,18 +337,24 @@ public final class Descriptors {
             double d2x = tripletD2[3 * t];
             double d2y = tripletD2[3 * t + 1];
             double d2z = tripletD2[3 * t + 2];
-            int c = 3 * t * angularTerms;
-            for (int f = 0; f < angularTerms; f++) {
-                double a1 = tripletCoefficients[c + 3 * f];
-                double b = tripletCoefficients[c + 3 * f + 1];
-                double a2 = tripletCoefficients[c + 3 * f + 2];
-                if (a1 == 0 && b == 0 && a2 == 0) {
-                    continue;
+            int c = t * tripletWidth();
+            int sb = c + 2 * sections;
+            for (int sh = 0; sh < shifts; sh++) {
+                for (int z = 0; z < sections; z++) {
+                    double h = tripletCoefficients[c + z];
+                    double dh = tripletCoefficients[c + sections + z];
+                    double a1 = h * tripletCoefficients[sb + 5 * sh] + dh * tripletCoefficients[sb + 5 * sh + 1];
+                    double a2 = h * tripletCoefficients[sb + 5 * sh + 2] + dh * tripletCoefficients[sb + 5 * sh + 3];
+                    double b = dh * tripletCoefficients[sb + 5 * sh + 4];
+                    if (a1 == 0 && b == 0 && a2 == 0) {
+                        continue;
+                    }
+                    int f = sh * sections + z;
+                    addGradient(forceRows, virialRows, cols, col0 + f, i, tripletJ[t], a1 * d1x + b * d2x,
+                            a1 * d1y + b * d2y, a1 * d1z + b * d2z, d1x, d1y, d1z);
+                    addGradient(forceRows, virialRows, cols, col0 + f, i, tripletK[t], a2 * d2x + b * d1x,
+                            a2 * d2y + b * d1y, a2 * d2z + b * d1z, d2x, d2y, d2z);
                 }
-                addGradient(forceRows, virialRows, cols, col0 + f, i, tripletJ[t], a1 * d1x + b * d2x,
-                        a1 * d1y + b * d2y, a1 * d1z + b * d2z, d1x, d1y, d1z);
-                addGradient(forceRows, virialRows, cols, col0 + f, i, tripletK[t], a2 * d2x + b * d1x,
-                        a2 * d2y + b * d1y, a2 * d2z + b * d1z, d2x, d2y, d2z);
             }
         }
     }

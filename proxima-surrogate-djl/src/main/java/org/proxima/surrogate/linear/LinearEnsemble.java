@@ -64,8 +64,8 @@ public final class LinearEnsemble implements EnsembleSurrogate {
     private final Accumulated accumulated;
     private final ThreadLocal<AniDescriptor> descriptor;
 
-    /** Normal equations per member and the frames they hold. */
-    private record Accumulated(double[][] a, double[][] b, List<TrainingPoint> frames) {
+    /** Normal equations per member, the frames they hold, and how many of those the last fit had to add. */
+    private record Accumulated(double[][] a, double[][] b, List<TrainingPoint> frames, int added) {
     }
 
     private LinearEnsemble(AniParameters params, int members, double forceWeight, double virialWeight, double ridge,
@@ -200,7 +200,7 @@ public final class LinearEnsemble implements EnsembleSurrogate {
             solved[m] = solve(a[m], b[m], p);
         }
         LinearEnsemble next = new LinearEnsemble(params, members, forceWeight, virialWeight, ridge, seed,
-                options.version(), solved, new Accumulated(a, b, List.copyOf(data)));
+                options.version(), solved, new Accumulated(a, b, List.copyOf(data), data.size() - from));
         double seconds = (System.nanoTime() - start) / 1e9;
         List<TrainingReport.MemberReport> reports = new ArrayList<>();
         for (int m = 0; m < members; m++) {
@@ -351,6 +351,11 @@ public final class LinearEnsemble implements EnsembleSurrogate {
             }
         }
         return true;
+    }
+
+    /** @return frames whose descriptors the fit that made this model had to process (the rest were reused) */
+    int framesAddedByLastFit() {
+        return accumulated == null ? 0 : accumulated.added();
     }
 
     @Override
