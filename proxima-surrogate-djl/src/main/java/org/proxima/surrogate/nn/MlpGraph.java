@@ -3,14 +3,15 @@ package org.proxima.surrogate.nn;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 
 /**
  * The atomic-energy network and its input gradient written as explicit forward operations on NDArrays, so that a
  * force loss (which depends on the input gradient) can be differentiated with an ordinary first-order backward
  * pass: no double backward, no create-graph, nothing retained between steps.
  * <pre>
- * z_l = a_{l−1} W_l + b_l,   a_l = CELU(z_l) = max(z_l, 0) + exp(min(z_l, 0)) − 1,   E = a_{L−1} W_L + b_L
- * ∂E/∂x = (((W_Lᵀ ⊙ s_{L−1}) W_{L−1}ᵀ ⊙ s_{L−2}) … ⊙ s_1) W_1ᵀ,   s_l = CELU'(z_l) = exp(min(z_l, 0))
+ * z_l = a_{l−1} W_l + b_l,   a_l = CELU_{α=1}(z_l) = ELU_{α=1}(z_l),   E = a_{L−1} W_L + b_L
+ * ∂E/∂x = (((W_Lᵀ ⊙ s_{L−1}) W_{L−1}ᵀ ⊙ s_{L−2}) … ⊙ s_1) W_1ᵀ,   s_l = CELU'(z_l) = exp(min(z_l, 0)) = min(a_l + 1, 1)
  * </pre>
  * Weights may carry a leading member dimension (stacked ensembles); x then broadcasts. Constants are PyTorch-owned
  * tensors ({@link #scalar}), never DJL's number overloads.
@@ -29,16 +30,27 @@ final class MlpGraph {
      * @return {energies (…, n, 1), ∂E/∂x (…, n, D)}
      */
     static NDArray[] energyAndGradient(NDArray x, NDArray[] w, NDArray[] wT, NDArray[] b) {
+        return energyAndGradient(x, w, wT, b, scalar(x.getManager(), 1f));
+    }
+
+    /**
+     * As {@link #energyAndGradient(NDArray, NDArray[], NDArray[], NDArray[])} with the constant 1 supplied (saves
+     * creating it per call).
+     *
+     * @param x inputs, (…, n, D)
+     * @param w weights W_l, (…, in, out)
+     * @param wT transposed weights or null
+     * @param b biases
+     * @param one the 0-dimensional constant 1 from {@link #scalar}
+     * @return {energies (…, n, 1), ∂E/∂x (…, n, D)}
+     */
+    static NDArray[] energyAndGradient(NDArray x, NDArray[] w, NDArray[] wT, NDArray[] b, NDArray one) {
         int layers = w.length;
-        NDArray zero = scalar(x.getManager(), 0f);
-        NDArray one = scalar(x.getManager(), 1f);
         NDArray a = x;
         NDArray[] slopes = new NDArray[layers - 1];
         for (int l = 0; l < layers - 1; l++) {
-            NDArray z = a.matMul(w[l]).add(b[l]);
-            NDArray e = z.minimum(zero).exp();
-            a = z.maximum(zero).add(e).sub(one);
-            slopes[l] = e;
+            a = Activation.elu(a.matMul(w[l]).add(b[l]), 1f);
+            slopes[l] = a.add(one).minimum(one);
         }
         NDArray energy = a.matMul(w[layers - 1]).add(b[layers - 1]);
         NDArray delta = slopes[layers - 2].mul(wT == null ? transposeLast(w[layers - 1]) : wT[layers - 1]);
@@ -58,12 +70,9 @@ final class MlpGraph {
      * @return energies (…, n, 1)
      */
     static NDArray energy(NDArray x, NDArray[] w, NDArray[] b) {
-        NDArray zero = scalar(x.getManager(), 0f);
-        NDArray one = scalar(x.getManager(), 1f);
         NDArray a = x;
         for (int l = 0; l < w.length - 1; l++) {
-            NDArray z = a.matMul(w[l]).add(b[l]);
-            a = z.maximum(zero).add(z.minimum(zero).exp()).sub(one);
+            a = Activation.elu(a.matMul(w[l]).add(b[l]), 1f);
         }
         return a.matMul(w[w.length - 1]).add(b[w.length - 1]);
     }

@@ -19,12 +19,14 @@ final class NnInference implements AutoCloseable {
     private final NDArray[][] wT;
     private final NDArray[][] b;
     private final int members;
+    private final NDArray one;
     private final Uploads uploads = new Uploads();
 
     NnInference(List<NnMember> ensemble) {
         DjlRuntime.engine();
         this.manager = NDManager.newBaseManager();
         this.members = ensemble.size();
+        this.one = MlpGraph.scalar(manager, 1f);
         int species = ensemble.get(0).networks().size();
         w = new NDArray[species][];
         wT = new NDArray[species][];
@@ -65,7 +67,7 @@ final class NnInference implements AutoCloseable {
     void evaluate(int species, float[] x, int rows, int dim, float[][] energies, float[][] gradients) {
         try (NDManager sub = manager.newSubManager()) {
             NDArray input = uploads.floats(sub, "x", x, new Shape(1, rows, dim));
-            NDArray[] out = MlpGraph.energyAndGradient(input, w[species], wT[species], b[species]);
+            NDArray[] out = MlpGraph.energyAndGradient(input, w[species], wT[species], b[species], one);
             float[] e = out[0].toFloatArray();
             float[] g = out[1].toFloatArray();
             for (int m = 0; m < members; m++) {
