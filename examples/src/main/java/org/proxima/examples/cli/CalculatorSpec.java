@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.proxima.core.calc.ForceCalculator;
+import org.proxima.examples.study.TargetFactory;
 import org.proxima.md.potential.LennardJones;
 import org.proxima.md.potential.StillingerWeber;
 import org.proxima.md.potential.StillingerWeberParameters;
@@ -26,7 +27,7 @@ import org.proxima.md.potential.StillingerWeberParameters;
  * @param file parameter file, or null
  * @param numbers numeric parameters, or empty
  */
-public record CalculatorSpec(String text, Kind kind, Path file, double[] numbers) {
+public record CalculatorSpec(String text, Kind kind, Path file, double[] numbers) implements TargetFactory {
 
     /** Calculator families. */
     public enum Kind {
@@ -87,12 +88,18 @@ public record CalculatorSpec(String text, Kind kind, Path file, double[] numbers
         }
     }
 
+    @Override
+    public String description() {
+        return text;
+    }
+
     /**
      * Builds the calculator.
      *
      * @param elements element symbols it must handle (used by Lennard-Jones)
      * @return a new calculator
      */
+    @Override
     public ForceCalculator create(Set<String> elements) {
         return switch (kind) {
             case SW -> file == null ? StillingerWeber.silicon()

@@ -5,8 +5,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
+import org.proxima.core.blend.BlendingCalculator;
+import org.proxima.core.blend.StepRecord;
+import org.proxima.core.blend.StepRecordWriter;
+import org.proxima.core.blend.StepSummary;
 import org.proxima.core.calc.ForceCalculator;
+import org.proxima.core.training.TrainingSet;
+import org.proxima.examples.study.BlendObservables;
+import org.proxima.examples.study.BlendSettings;
+import org.proxima.examples.study.HopSummary;
+import org.proxima.examples.study.StudyMode;
 import org.proxima.core.io.Frame;
 import org.proxima.core.io.Json;
 import org.proxima.core.io.StructureFiles;
@@ -17,7 +27,6 @@ import org.proxima.md.MdState;
 import org.proxima.md.MolecularDynamics;
 import org.proxima.md.Velocities;
 import org.proxima.md.analysis.BlockAverage;
-import org.proxima.md.analysis.HopStatistics;
 import org.proxima.md.analysis.NeighbourCountHopDetector;
 import org.proxima.md.analysis.ThermoStatistics;
 import org.proxima.md.analysis.WignerSeitzHopDetector;
@@ -37,12 +46,24 @@ final class MdCommand implements Callable<Integer> {
             description = "Start structure: extxyz (first frame), POSCAR/CONTCAR or LAMMPS data.")
     Path structure;
 
-    @Option(names = "--calculator", defaultValue = "sw", paramLabel = "SPEC",
-            description = "Calculator: " + CalculatorSpec.FORMS + " (default ${DEFAULT-VALUE}).")
+    @Option(names = {"--calculator", "--target"}, defaultValue = "sw", paramLabel = "SPEC",
+            description = "Calculator (the target when blending): " + CalculatorSpec.FORMS
+                    + " (default ${DEFAULT-VALUE}).")
     String calculator;
 
     @Mixin
     EnsembleOptions ensemble;
+
+    @Mixin
+    BlendCliOptions blending;
+
+    @Option(names = "--step-records", paramLabel = "FILE.jsonl",
+            description = "Blended runs: every step record (source, λ, UQ, threshold, error, ...) as JSON lines.")
+    Path stepRecords;
+
+    @Option(names = "--training-set", paramLabel = "FILE.extxyz",
+            description = "Blended runs: every target result, appended as it is computed.")
+    Path trainingSetFile;
 
     @Option(names = "--steps", required = true, paramLabel = "N", description = "Number of steps.")
     long steps;
@@ -79,6 +100,7 @@ final class MdCommand implements Callable<Integer> {
     public Integer call() {
         CalculatorSpec spec = CalculatorSpec.parse(calculator);
         ensemble.validate();
+        BlendSettings blend = blending.resolve(ensemble.isNpt());
         if (steps < 0 || thermoEvery < 1 || every < 1 || equilibrationSteps < 0) {
             throw new IllegalArgumentException("--steps and --equilibration-steps must be ≥ 0, intervals ≥ 1");
         }
@@ -98,13 +120,23 @@ final class MdCommand implements Callable<Integer> {
         }
         long start = System.nanoTime();
         MdRunException failure = null;
-        try (ForceCalculator calc = spec.create(s.species())) {
+        StepSummary stepSummary = new StepSummary();
+        boolean blended = blend.mode() != StudyMode.TARGET;
+        try (StepRecordWriter records = blended && stepRecords != null ? StepRecordWriter.create(stepRecords, 64)
+                : null;
+                TrainingSet training = !blended ? null : trainingSetFile != null
+                        ? TrainingSet.createFile(trainingSetFile) : TrainingSet.inMemory();
+                ForceCalculator calc = blend.wrap(spec.create(s.species()), List.copyOf(s.species()), seed, training,
+                        records == null ? List.of(stepSummary) : List.of(stepSummary, records))) {
+            Supplier<StepRecord> last = calc instanceof BlendingCalculator bc ? bc::lastRecord : null;
             MolecularDynamics.Builder b = MolecularDynamics.builder(state, calc, integrator).observer(stats, 1);
             if (thermo != null) {
-                b.observer(ThermoLogger.create(thermo, List.of()), thermoEvery);
+                b.observer(ThermoLogger.create(thermo, blended ? BlendObservables.thermoColumns(last) : List.of()),
+                        thermoEvery);
             }
             if (trajectory != null) {
-                b.observer(TrajectoryWriter.create(trajectory), every);
+                b.observer(blended ? TrajectoryWriter.create(trajectory, BlendObservables.trajectoryInfo(last))
+                        : TrajectoryWriter.create(trajectory), every);
             }
             if (countHops != null) {
                 b.observer(countHops, 1);
@@ -125,6 +157,11 @@ final class MdCommand implements Callable<Integer> {
         }
         double wall = (System.nanoTime() - start) / 1e9;
         Map<String, Object> out = summarise(s, state, integrator, stats, countHops, wsHops, wall, failure);
+        if (blended) {
+            out.put("blending", blend.toMap());
+            out.putAll(stepSummary.toMap(blend.errorTargetEvPerA()));
+            out.put("steps", stats.size() > 0 ? (long) (stats.size() - 1) : 0L);
+        }
         if (summary != null) {
             Json.writeFile(summary, out);
         }
@@ -176,9 +213,9 @@ final class MdCommand implements Callable<Integer> {
         m.put("wall_seconds", wall);
         if (countHops != null) {
             Map<String, Object> h = new LinkedHashMap<>();
-            h.put("neighbour", hopMap(countHops.statistics()));
+            h.put("neighbour", HopSummary.toMap(countHops.statistics()));
             if (wsHops != null) {
-                h.put("wigner_seitz", hopMap(wsHops.statistics()));
+                h.put("wigner_seitz", HopSummary.toMap(wsHops.statistics()));
             }
             m.put("hops", h);
         }
@@ -186,15 +223,6 @@ final class MdCommand implements Callable<Integer> {
             m.put("stopped_at_step", failure.step());
             m.put("error", failure.getMessage());
         }
-        return m;
-    }
-
-    static Map<String, Object> hopMap(HopStatistics h) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("count", h.hops());
-        m.put("waiting_times", h.waitingTimes());
-        m.put("rate_per_ps", h.ratePerPs());
-        m.put("se", h.standardErrorPerPs());
         return m;
     }
 

@@ -33,7 +33,8 @@ import ai.djl.ndarray.NDManager;
  * an explicit forward graph ({@link MlpGraph}), F and W are linear in g through the descriptor derivatives, so
  * ∂L/∂g is computed exactly in Java ({@link org.proxima.surrogate.descriptor.Descriptors#adjoint}) and the scalar
  * Σ g ⊙ ∂L/∂g, whose parameter gradient equals that of the force and virial loss, is added to the graph. Seeded end
- * to end and bit-for-bit reproducible with one intra-op thread.
+ * to end and bit-for-bit reproducible with one intra-op thread. Trainings of different ensembles in one process
+ * take turns (DJL allows one gradient collector per process); predictions may run concurrently.
  */
 final class NnTrainer {
 
@@ -45,8 +46,18 @@ final class NnTrainer {
         this.settings = settings;
     }
 
+    /** DJL allows one open gradient collector per process: trainings of different ensembles take turns. */
+    private static final Object TRAINING_LOCK = new Object();
+
     EnsembleSurrogate.Trained fit(NnEnsemble previous, List<TrainingPoint> data, EnsembleSurrogate.FitOptions opts) {
         validate(data);
+        synchronized (TRAINING_LOCK) {
+            return train(previous, data, opts);
+        }
+    }
+
+    private EnsembleSurrogate.Trained train(NnEnsemble previous, List<TrainingPoint> data,
+            EnsembleSurrogate.FitOptions opts) {
         Engine engine = DjlRuntime.engine();
         long start = System.nanoTime();
         List<NnMember> trained = new ArrayList<>();

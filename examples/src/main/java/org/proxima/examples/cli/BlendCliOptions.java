@@ -1,0 +1,66 @@
+package org.proxima.examples.cli;
+
+import org.proxima.examples.study.BlendSettings;
+import org.proxima.examples.study.StudyMode;
+import org.proxima.examples.study.SurrogateKind;
+import org.proxima.examples.study.TrainingPlan;
+
+import picocli.CommandLine.Option;
+
+/** Blending options of {@code proxima md}: run any structure under PROXIMA or PROXIMA+BLEND. */
+final class BlendCliOptions {
+
+    @Option(names = "--mode", defaultValue = "target", paramLabel = "MODE",
+            description = "target (the calculator at every step; default), proxima (hard switch) or blend "
+                    + "(PROXIMA+BLEND).")
+    String mode;
+
+    @Option(names = "--surrogate", defaultValue = "nn", paramLabel = "nn|linear",
+            description = "Surrogate for proxima and blend (default ${DEFAULT-VALUE}).")
+    String surrogate;
+
+    @Option(names = "--error-target", paramLabel = "EV_PER_A",
+            description = "ε_target, eV/Å (required for proxima and blend).")
+    Double errorTarget;
+
+    @Option(names = "--audit", defaultValue = "0.2", paramLabel = "P",
+            description = "Probability that a usable step is audited, per MD step (default ${DEFAULT-VALUE}).")
+    double audit;
+
+    @Option(names = "--blend-steps", paramLabel = "N", description = "n (default: 10 for blend, 1 for proxima).")
+    Integer blendSteps;
+
+    @Option(names = "--window", defaultValue = "8", paramLabel = "H",
+            description = "Controller window (default ${DEFAULT-VALUE}).")
+    int window;
+
+    @Option(names = "--retrain-interval", paramLabel = "K", description = "Retrain after K new target points "
+            + "(default nn: 1024 for NPT ensembles, 512 otherwise; linear: 64).")
+    Integer retrainInterval;
+
+    @Option(names = "--training-cap", paramLabel = "N", description = "Cap on training frames per member, 0 for none "
+            + "(default nn: 0 for NPT, 512 otherwise).")
+    Integer trainingCap;
+
+    @Option(names = "--epochs", paramLabel = "E", description = "Epochs per NN training (default 32 for NPT, "
+            + "16 otherwise).")
+    Integer epochs;
+
+    /**
+     * @param npt whether the ensemble is NPT (training defaults)
+     * @return the settings
+     * @throws IllegalArgumentException naming the bad value
+     */
+    BlendSettings resolve(boolean npt) {
+        StudyMode m = StudyMode.parse(mode);
+        SurrogateKind kind = SurrogateKind.parse(surrogate);
+        TrainingPlan d = TrainingPlan.defaults(kind, npt);
+        TrainingPlan plan = new TrainingPlan(retrainInterval != null ? retrainInterval : d.retrainInterval(),
+                trainingCap != null ? trainingCap : d.maxSize(), epochs != null ? epochs : d.epochs());
+        if (m != StudyMode.TARGET && errorTarget == null) {
+            throw new IllegalArgumentException("--error-target (eV/Å) is required with --mode " + m.label());
+        }
+        int n = blendSteps != null ? blendSteps : m.defaultBlendSteps();
+        return new BlendSettings(m, kind, plan, errorTarget != null ? errorTarget : 0, audit, n, window);
+    }
+}

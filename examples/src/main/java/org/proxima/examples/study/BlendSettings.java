@@ -1,0 +1,95 @@
+package org.proxima.examples.study;
+
+import java.util.List;
+import java.util.Map;
+import java.util.LinkedHashMap;
+
+import org.proxima.core.blend.BlendingCalculator;
+import org.proxima.core.blend.StepListener;
+import org.proxima.core.calc.ForceCalculator;
+import org.proxima.core.training.TrainingSet;
+
+/**
+ * How a run uses the surrogate: the mode, the surrogate and its training plan, and the controller settings (per MD
+ * step; see docs/algorithm.md).
+ *
+ * @param mode target only, PROXIMA or PROXIMA+BLEND
+ * @param surrogate the surrogate family
+ * @param plan retrain interval, cap, epochs
+ * @param errorTargetEvPerA ε_target, eV/Å
+ * @param auditProbability probability that a usable step is sent to the target anyway
+ * @param blendSteps n (1 = hard switch)
+ * @param window controller window h
+ */
+public record BlendSettings(StudyMode mode, SurrogateKind surrogate, TrainingPlan plan, double errorTargetEvPerA,
+        double auditProbability, int blendSteps, int window) {
+
+    /** The paper's audit probability restated per MD step. */
+    public static final double DEFAULT_AUDIT = 0.2;
+
+    /** The paper's controller window. */
+    public static final int DEFAULT_WINDOW = 8;
+
+    /**
+     * Validates.
+     */
+    public BlendSettings {
+        if (!(errorTargetEvPerA >= 0) || !Double.isFinite(errorTargetEvPerA)) {
+            throw new IllegalArgumentException("Error target must be ≥ 0 eV/Å, got " + errorTargetEvPerA);
+        }
+        if (!(auditProbability >= 0 && auditProbability <= 1)) {
+            throw new IllegalArgumentException("Audit probability must be in [0, 1], got " + auditProbability);
+        }
+        if (blendSteps < 0 || window < 1) {
+            throw new IllegalArgumentException("Need blend steps ≥ 0 and window ≥ 1, got " + blendSteps + ", "
+                    + window);
+        }
+    }
+
+    /**
+     * @param value another mode (n becomes that mode's default)
+     * @return a copy
+     */
+    public BlendSettings withMode(StudyMode value) {
+        return new BlendSettings(value, surrogate, plan, errorTargetEvPerA, auditProbability,
+                value.defaultBlendSteps(), window);
+    }
+
+    /**
+     * Builds the calculator for this mode around a target, or returns the target itself in the target mode.
+     *
+     * @param target the target
+     * @param species element symbols
+     * @param seed seed of the audits and trainings
+     * @param trainingSet where target results go
+     * @param listeners step listeners
+     * @return the calculator the MD uses
+     */
+    public ForceCalculator wrap(ForceCalculator target, List<String> species, long seed, TrainingSet trainingSet,
+            List<StepListener> listeners) {
+        if (mode == StudyMode.TARGET) {
+            return target;
+        }
+        BlendingCalculator.Builder b = BlendingCalculator.builder(target, surrogate.create(species, plan.epochs(), seed))
+                .errorTarget(errorTargetEvPerA).auditProbability(auditProbability).blendSteps(blendSteps)
+                .window(window).seed(seed).retrainInterval(plan.retrainInterval())
+                .trainingCap(plan.maxSize(), 1.0).trainingSet(trainingSet);
+        listeners.forEach(b::listener);
+        return b.build();
+    }
+
+    /** @return a JSON-ready map */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mode", mode.label());
+        m.put("surrogate", surrogate.label());
+        m.put("retrain_interval", plan.retrainInterval());
+        m.put("training_max_size", plan.maxSize());
+        m.put("epochs", plan.epochs());
+        m.put("error_target_eV_per_A", errorTargetEvPerA);
+        m.put("audit_probability", auditProbability);
+        m.put("blend_steps", blendSteps);
+        m.put("window", window);
+        return m;
+    }
+}

@@ -1,0 +1,81 @@
+package org.proxima.examples.study;
+
+import java.util.function.Supplier;
+
+import org.proxima.core.blend.Source;
+import org.proxima.core.blend.StepRecord;
+import org.proxima.md.analysis.DoubleSeries;
+import org.proxima.md.observe.Observer;
+import org.proxima.md.observe.Snapshot;
+
+/**
+ * Per-step series of a run for plots and analyses: time, volume and, for blended runs, the blend weight λ, the
+ * source, the UQ and the threshold of the step's force call. An {@link Observer}; read the arrays after the run.
+ */
+public final class RunSeries implements Observer {
+
+    private final Supplier<StepRecord> records;
+    private final DoubleSeries time = new DoubleSeries();
+    private final DoubleSeries volume = new DoubleSeries();
+    private final DoubleSeries lambda = new DoubleSeries();
+    private final DoubleSeries source = new DoubleSeries();
+    private final DoubleSeries uq = new DoubleSeries();
+    private final DoubleSeries threshold = new DoubleSeries();
+    private long firstTrainedStep = -1;
+
+    /**
+     * @param records the last step record of the run's calculator, or null for a target-only run
+     */
+    public RunSeries(Supplier<StepRecord> records) {
+        this.records = records;
+    }
+
+    @Override
+    public void observe(Snapshot s) {
+        time.add(s.timeFs());
+        volume.add(s.volumeA3());
+        StepRecord r = records == null ? null : records.get();
+        lambda.add(r == null ? 0 : r.lambda());
+        source.add(r == null ? Source.TARGET.ordinal() : r.source().ordinal());
+        uq.add(r == null ? Double.NaN : r.uncertainty());
+        threshold.add(r == null ? Double.NaN : r.threshold());
+        if (firstTrainedStep < 0 && r != null && r.modelVersion() > 0) {
+            firstTrainedStep = s.step();
+        }
+    }
+
+    /** @return times, fs */
+    public double[] timesFs() {
+        return time.toArray();
+    }
+
+    /** @return volumes, Å³ */
+    public double[] volumesA3() {
+        return volume.toArray();
+    }
+
+    /** @return surrogate weight λ per step */
+    public double[] lambdas() {
+        return lambda.toArray();
+    }
+
+    /** @return source per step ({@link Source} ordinal) */
+    public double[] sources() {
+        return source.toArray();
+    }
+
+    /** @return UQ per step, eV/Å (NaN where none) */
+    public double[] uncertainties() {
+        return uq.toArray();
+    }
+
+    /** @return threshold per step, eV/Å (NaN where none) */
+    public double[] thresholds() {
+        return threshold.toArray();
+    }
+
+    /** @return the first observed step with a trained surrogate, or −1 */
+    public long firstTrainedStep() {
+        return firstTrainedStep;
+    }
+}

@@ -1,0 +1,73 @@
+package org.proxima.examples.study;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Options of the Si-vacancy studies. Null numbers mean "the study's default".
+ *
+ * @param output output directory
+ * @param target the target
+ * @param surrogate the surrogate
+ * @param modes the modes to run
+ * @param replicas replicas per mode (seeds {@code seed}, {@code seed + 1}, …)
+ * @param seed first seed
+ * @param steps MD steps per run, or null for the study's default
+ * @param temperatureK temperature, K, or null for the study's default
+ * @param retrainInterval retrain interval, target points, or null for the surrogate's default
+ * @param auditProbability audit probability per MD step
+ * @param errorTargetEvPerA ε_target, eV/Å
+ * @param blendSteps n for the blend mode, or null for 10
+ * @param volumeA3 volume of the NVT runs, Å³, or null for the mean volume of a target-only NPT run
+ * @param parallel runs executed at once
+ * @param trajectoryEvery trajectory interval, steps (0 for none)
+ */
+public record StudyOptions(Path output, TargetFactory target, SurrogateKind surrogate, List<StudyMode> modes,
+        int replicas, long seed, Long steps, Double temperatureK, Integer retrainInterval, double auditProbability,
+        double errorTargetEvPerA, Integer blendSteps, Double volumeA3, int parallel, int trajectoryEvery) {
+
+    /**
+     * Validates.
+     */
+    public StudyOptions {
+        Objects.requireNonNull(output, "output");
+        Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(surrogate, "surrogate");
+        modes = List.copyOf(modes);
+        if (modes.isEmpty()) {
+            throw new IllegalArgumentException("At least one mode is needed");
+        }
+        if (replicas < 1) {
+            throw new IllegalArgumentException("Replicas must be ≥ 1, got " + replicas);
+        }
+        if (steps != null && steps < 1) {
+            throw new IllegalArgumentException("Steps must be ≥ 1, got " + steps);
+        }
+        if (temperatureK != null && !(temperatureK > 0)) {
+            throw new IllegalArgumentException("Temperature must be positive, got " + temperatureK + " K");
+        }
+        if (volumeA3 != null && !(volumeA3 > 0)) {
+            throw new IllegalArgumentException("Volume must be positive, got " + volumeA3 + " Å³");
+        }
+        if (parallel < 1 || trajectoryEvery < 0) {
+            throw new IllegalArgumentException("Need parallel ≥ 1 and trajectory interval ≥ 0");
+        }
+    }
+
+    /**
+     * The controller settings of one mode.
+     *
+     * @param mode the mode
+     * @param npt true for the NPT study
+     * @return the settings
+     */
+    public BlendSettings blend(StudyMode mode, boolean npt) {
+        TrainingPlan defaults = TrainingPlan.defaults(surrogate, npt);
+        TrainingPlan plan = retrainInterval == null ? defaults
+                : new TrainingPlan(retrainInterval, defaults.maxSize(), defaults.epochs());
+        int n = mode == StudyMode.BLEND && blendSteps != null ? blendSteps : mode.defaultBlendSteps();
+        return new BlendSettings(mode, surrogate, plan, errorTargetEvPerA, auditProbability, n,
+                BlendSettings.DEFAULT_WINDOW);
+    }
+}

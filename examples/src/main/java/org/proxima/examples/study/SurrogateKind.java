@@ -1,0 +1,59 @@
+package org.proxima.examples.study;
+
+import java.util.List;
+import java.util.Locale;
+
+import org.proxima.core.surrogate.EnsembleSurrogate;
+import org.proxima.surrogate.descriptor.AniParameters;
+import org.proxima.surrogate.linear.LinearEnsemble;
+import org.proxima.surrogate.nn.NnEnsemble;
+import org.proxima.surrogate.nn.NnSettings;
+
+/** The surrogate families the studies and {@code proxima md} offer. */
+public enum SurrogateKind {
+    /** ANI neural-network ensemble on DJL/PyTorch (the paper's surrogate). */
+    NN("nn"),
+    /** Linear ensemble on the same descriptors (pure Java, refits in about a second). */
+    LINEAR("linear");
+
+    private final String label;
+
+    SurrogateKind(String label) {
+        this.label = label;
+    }
+
+    /** @return the name used on the command line and in outputs */
+    public String label() {
+        return label;
+    }
+
+    /**
+     * @param text {@code nn} or {@code linear}
+     * @return the kind
+     * @throws IllegalArgumentException naming the bad value
+     */
+    public static SurrogateKind parse(String text) {
+        for (SurrogateKind k : values()) {
+            if (k.label.equals(text.trim().toLowerCase(Locale.ROOT))) {
+                return k;
+            }
+        }
+        throw new IllegalArgumentException("Unknown surrogate '" + text + "': expected nn or linear");
+    }
+
+    /**
+     * An untrained ensemble of two members with the paper's descriptors.
+     *
+     * @param species element symbols
+     * @param epochs epochs per training (NN only)
+     * @param seed seed of initial weights (NN) or bootstrap weights (linear)
+     * @return the ensemble
+     */
+    public EnsembleSurrogate create(List<String> species, int epochs, long seed) {
+        return switch (this) {
+            case NN -> NnEnsemble.untrained(AniParameters.paperDefaults(species),
+                    NnSettings.defaults().withEpochs(epochs), seed);
+            case LINEAR -> LinearEnsemble.untrained(species, LinearEnsemble.DEFAULT_MEMBERS, seed);
+        };
+    }
+}
