@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 
 import org.proxima.core.calc.ForceCalculator;
+import org.proxima.cp2k.Cp2kCalculator;
+import org.proxima.cp2k.Cp2kPreset;
 import org.proxima.examples.study.TargetFactory;
 import org.proxima.md.potential.LennardJones;
 import org.proxima.md.potential.StillingerWeber;
@@ -17,7 +19,9 @@ import org.proxima.md.potential.StillingerWeberParameters;
  *   <li>{@code sw}: Stillinger–Weber with the bundled original Si parameters;</li>
  *   <li>{@code sw:FILE.sw}: Stillinger–Weber from a LAMMPS parameter file;</li>
  *   <li>{@code lj:EPS,SIGMA,CUTOFF}: Lennard-Jones with ε (eV), σ (Å) and cutoff (Å) for every element pair,
- *       energy-shifted at the cutoff.</li>
+ *       energy-shifted at the cutoff;</li>
+ *   <li>{@code cp2k}, {@code cp2k:PRESET} or {@code cp2k:FILE.inp}: CP2K through its shell (docs/cp2k.md), with the
+ *       paper-lda preset by default; the command comes from {@value #CP2K_COMMAND_VARIABLE}.</li>
  * </ul>
  * Parsing checks the syntax (and that files exist) before any work starts; {@link #create} builds the calculator
  * for the elements of a structure.
@@ -34,11 +38,16 @@ public record CalculatorSpec(String text, Kind kind, Path file, double[] numbers
         /** Stillinger–Weber. */
         SW,
         /** Lennard-Jones. */
-        LJ
+        LJ,
+        /** CP2K (DFT) through its shell. */
+        CP2K
     }
 
     /** The accepted forms, for messages. */
-    public static final String FORMS = "sw, sw:FILE.sw, lj:EPS,SIGMA,CUTOFF";
+    public static final String FORMS = "sw, sw:FILE.sw, lj:EPS,SIGMA,CUTOFF, cp2k[:paper-lda|si-accurate|FILE.inp]";
+
+    /** Environment variable with the command that starts a CP2K shell, split at white space (no quoting). */
+    public static final String CP2K_COMMAND_VARIABLE = "PROXIMA_CP2K_COMMAND";
 
     /**
      * Parses a specification.
@@ -84,6 +93,15 @@ public record CalculatorSpec(String text, Kind kind, Path file, double[] numbers
                 }
                 return new CalculatorSpec(text, Kind.LJ, null, v);
             }
+            case "cp2k" -> {
+                Cp2kCalculator.Builder b = cp2k(rest);
+                if (!b.isInstalled()) {
+                    throw new IllegalArgumentException("CP2K was requested but '" + cp2kCommand().get(0) + "' is not "
+                            + "installed (Debian: apt-get install cp2k; or set " + CP2K_COMMAND_VARIABLE + ")");
+                }
+                return new CalculatorSpec(text, Kind.CP2K, rest == null || Cp2kPreset.byName(rest) != null ? null
+                        : Path.of(rest), new double[0]);
+            }
             default -> throw new IllegalArgumentException("Unknown calculator '" + text + "': expected " + FORMS);
         }
     }
@@ -105,6 +123,30 @@ public record CalculatorSpec(String text, Kind kind, Path file, double[] numbers
             case SW -> file == null ? StillingerWeber.silicon()
                     : new StillingerWeber(StillingerWeberParameters.read(file), StillingerWeber.DEFAULT_SKIN_A);
             case LJ -> LennardJones.uniform(numbers[0], numbers[1], numbers[2], List.copyOf(elements));
+            case CP2K -> cp2k(text.contains(":") ? text.substring(text.indexOf(':') + 1) : null).build();
         };
+    }
+
+    /** The CP2K command: {@value #CP2K_COMMAND_VARIABLE} split at white space, or {@code cp2k_shell}. */
+    private static List<String> cp2kCommand() {
+        String env = System.getenv(CP2K_COMMAND_VARIABLE);
+        return env == null || env.isBlank() ? List.of("cp2k_shell") : List.of(env.strip().split("\\s+"));
+    }
+
+    private static Cp2kCalculator.Builder cp2k(String presetOrFile) {
+        Cp2kCalculator.Builder b = Cp2kCalculator.builder().command(cp2kCommand().toArray(String[]::new));
+        if (presetOrFile == null) {
+            return b;
+        }
+        Cp2kPreset preset = Cp2kPreset.byName(presetOrFile);
+        if (preset != null) {
+            return b.preset(preset);
+        }
+        Path p = Path.of(presetOrFile);
+        if (!Files.isRegularFile(p)) {
+            throw new IllegalArgumentException("CP2K input '" + presetOrFile + "' is neither a preset (paper-lda, "
+                    + "si-accurate) nor a file");
+        }
+        return b.input(p);
     }
 }
