@@ -93,7 +93,7 @@ class CliTest {
     void errorsPrintOneLineAndExitNonZero() {
         Run bad = run("evaluate", "--calculator", "eam", "--input", "x.extxyz", "--output", "y.extxyz");
         assertEquals(1, bad.code());
-        assertEquals("proxima: error: Unknown calculator 'eam': expected sw, sw:FILE.sw, lj:EPS,SIGMA,CUTOFF",
+        assertEquals("proxima: error: Unknown calculator 'eam': expected " + CalculatorSpec.FORMS,
                 bad.err().strip());
         Run missing = run("evaluate", "--calculator", "sw", "--input", dir.resolve("none.extxyz").toString(),
                 "--output", "y.extxyz");
