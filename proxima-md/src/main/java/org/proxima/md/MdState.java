@@ -8,11 +8,13 @@ import java.io.ObjectOutputStream;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
+import org.proxima.core.checkpoint.StateMap;
 import org.proxima.core.model.Cell;
 import org.proxima.core.model.Structure;
 import org.proxima.core.units.Units;
@@ -342,6 +344,58 @@ public final class MdState {
      */
     public void setRandom(RandomGenerator generator) {
         this.rng = Objects.requireNonNull(generator);
+    }
+
+    /**
+     * The complete state for a checkpoint: atoms, masses, positions, velocities, cell, clock, the integrator's
+     * variables and the exact state of the random generator, every double bit for bit.
+     *
+     * @return the state
+     */
+    public StateMap saveState() {
+        StateMap m = new StateMap();
+        m.putRaw("symbols", List.of(symbols));
+        m.putDoubles("masses_amu", massesAmu).putDoubles("positions_A", positionsA)
+                .putDoubles("velocities_A_per_fs", velocitiesAPerFs);
+        double[] h = new double[9];
+        for (int r = 0; r < 3; r++) {
+            for (int c = 0; c < 3; c++) {
+                h[3 * r + c] = cell.get(r, c);
+            }
+        }
+        boolean[] pbc = cell.pbc();
+        m.putDoubles("cell_A", h).putRaw("pbc", List.of(pbc[0], pbc[1], pbc[2]));
+        m.putLong("step", step).putDouble("time_fs", timeFs);
+        StateMap vars = new StateMap();
+        for (Map.Entry<String, double[]> e : variables.entrySet()) {
+            vars.putDoubles(e.getKey(), e.getValue());
+        }
+        m.putState("variables", vars);
+        m.putBytes("rng", serializeRng(rng));
+        return m;
+    }
+
+    /**
+     * Restores a state saved by {@link #saveState()}.
+     *
+     * @param m the saved state
+     * @return the state, identical to the saved one
+     */
+    @SuppressWarnings("unchecked")
+    public static MdState restore(StateMap m) {
+        String[] symbols = m.getStrings("symbols").toArray(String[]::new);
+        List<Object> pbcList = (List<Object>) m.getRaw("pbc");
+        boolean[] pbc = {Boolean.TRUE.equals(pbcList.get(0)), Boolean.TRUE.equals(pbcList.get(1)),
+            Boolean.TRUE.equals(pbcList.get(2))};
+        Cell cell = Cell.ofRowMajor(m.getDoubles("cell_A"), pbc);
+        Map<String, double[]> vars = new LinkedHashMap<>();
+        StateMap v = m.getState("variables");
+        for (String key : v.toMap().keySet()) {
+            vars.put(key, v.getDoubles(key));
+        }
+        return new MdState(symbols, m.getDoubles("masses_amu"), m.getDoubles("positions_A"),
+                m.getDoubles("velocities_A_per_fs"), cell, m.getLong("step"), m.getDouble("time_fs"), vars,
+                deserializeRng(m.getBytes("rng")));
     }
 
     @Override

@@ -41,11 +41,14 @@ public final class MolecularDynamics implements AutoCloseable {
     private record Attached(Observer observer, int interval) {
     }
 
+    private final CalculationResult resumeFrom;
+
     private MolecularDynamics(Builder b) {
         this.state = b.state;
         this.calculator = b.calculator;
         this.integrator = b.integrator;
         this.observers = List.copyOf(b.observers);
+        this.resumeFrom = b.resumeFrom;
         Set<Property> missing = EnumSet.copyOf(integrator.requiredProperties());
         missing.removeAll(calculator.implementedProperties());
         if (!missing.isEmpty()) {
@@ -76,7 +79,13 @@ public final class MolecularDynamics implements AutoCloseable {
         if (steps < 0) {
             throw new IllegalArgumentException("Number of steps must be ≥ 0, got " + steps);
         }
-        if (current == null) {
+        if (current == null && resumeFrom != null) {
+            // a resumed run: the calculation at these positions was made before the checkpoint, and the observers
+            // saw this step then; neither is repeated
+            integrator.prepare(state);
+            integrator.initialize(state, resumeFrom);
+            current = resumeFrom;
+        } else if (current == null) {
             try {
                 integrator.prepare(state);
                 current = evaluate(state);
@@ -188,6 +197,7 @@ public final class MolecularDynamics implements AutoCloseable {
         private final ForceCalculator calculator;
         private final Integrator integrator;
         private final List<Attached> observers = new ArrayList<>();
+        private CalculationResult resumeFrom;
 
         private Builder(MdState state, ForceCalculator calculator, Integrator integrator) {
             this.state = Objects.requireNonNull(state, "state");
@@ -207,6 +217,19 @@ public final class MolecularDynamics implements AutoCloseable {
                 throw new IllegalArgumentException("Observer interval must be ≥ 1, got " + interval);
             }
             observers.add(new Attached(Objects.requireNonNull(observer), interval));
+            return this;
+        }
+
+        /**
+         * Continues a checkpointed run: the state holds the integrator's variables, and {@code current} is the
+         * calculation at its positions made before the checkpoint, so the first {@link MolecularDynamics#run} neither
+         * calls the calculator at the start positions nor notifies the observers of the start step again.
+         *
+         * @param current the calculation at the state's positions
+         * @return this
+         */
+        public Builder resume(CalculationResult current) {
+            this.resumeFrom = Objects.requireNonNull(current);
             return this;
         }
 

@@ -130,6 +130,23 @@ public final class EnsembleOptions {
         };
     }
 
+    /** @return the options as a JSON-ready map (what defines the dynamics, compared when resuming) */
+    public java.util.Map<String, Object> toMap() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("ensemble", name());
+        m.put("temperature_K", temperatureK);
+        m.put("pressure_GPa", pressureGpa);
+        m.put("timestep_fs", timestepFs);
+        m.put("ttime_fs", ttimeFs);
+        m.put("friction_per_fs", frictionPerFs);
+        m.put("ptime_fs", ptimeFs);
+        m.put("bulk_modulus_GPa", bulkModulusGpa);
+        m.put("mask", mask);
+        m.put("isotropic", isotropic);
+        m.put("chain", chain);
+        return m;
+    }
+
     /** @return the temperature for initial velocities, K, or null if none was given */
     public Double temperatureK() {
         return temperatureK;

@@ -5,33 +5,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 
-import org.proxima.core.blend.BlendingCalculator;
-import org.proxima.core.blend.StepRecord;
-import org.proxima.core.blend.StepRecordWriter;
-import org.proxima.core.blend.StepSummary;
-import org.proxima.core.calc.ForceCalculator;
-import org.proxima.core.training.TrainingSet;
-import org.proxima.examples.study.BlendObservables;
-import org.proxima.examples.study.BlendSettings;
-import org.proxima.examples.study.HopSummary;
-import org.proxima.examples.study.StudyMode;
 import org.proxima.core.io.Frame;
-import org.proxima.core.io.Json;
 import org.proxima.core.io.StructureFiles;
 import org.proxima.core.model.Structure;
-import org.proxima.md.Integrator;
-import org.proxima.md.MdRunException;
+import org.proxima.examples.study.BlendSettings;
+import org.proxima.examples.study.BlendedRun;
+import org.proxima.examples.study.CheckpointSettings;
+import org.proxima.examples.study.RunOutcome;
+import org.proxima.examples.study.RunOutputs;
+import org.proxima.examples.study.RunSpec;
 import org.proxima.md.MdState;
-import org.proxima.md.MolecularDynamics;
 import org.proxima.md.Velocities;
-import org.proxima.md.analysis.BlockAverage;
-import org.proxima.md.analysis.NeighbourCountHopDetector;
-import org.proxima.md.analysis.ThermoStatistics;
-import org.proxima.md.analysis.WignerSeitzHopDetector;
-import org.proxima.md.observe.ThermoLogger;
-import org.proxima.md.observe.TrajectoryWriter;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -96,6 +81,9 @@ final class MdCommand implements Callable<Integer> {
             description = "Steps excluded from averages and max |dV/dt| (default ${DEFAULT-VALUE}).")
     long equilibrationSteps;
 
+    @Mixin
+    CheckpointCliOptions checkpoints;
+
     @Override
     public Integer call() {
         CalculatorSpec spec = CalculatorSpec.parse(calculator);
@@ -106,70 +94,32 @@ final class MdCommand implements Callable<Integer> {
         }
         Frame frame = StructureFiles.readFirst(structure);
         Structure s = frame.structure();
-        MdState state = initialState(frame, s);
-        Integrator integrator = ensemble.create();
-        ThermoStatistics stats = new ThermoStatistics();
-        NeighbourCountHopDetector countHops = hops ? NeighbourCountHopDetector.singleDiamondVacancy(s.size()) : null;
-        WignerSeitzHopDetector wsHops = null;
-        if (hops) {
-            try {
-                wsHops = WignerSeitzHopDetector.diamondSupercell(s);
-            } catch (IllegalArgumentException e) {
-                System.err.println("proxima: note: " + e.getMessage() + "; reporting neighbour-count hops only");
-            }
+        Path ckpt = checkpoints.directory();
+        CheckpointSettings checkpointing = ckpt == null ? null
+                : new CheckpointSettings(ckpt, checkpoints.every, checkpoints.resuming(),
+                        checkpoints.allowChangedOptions);
+        RunSpec run = new RunSpec("md", () -> initialState(frame, s), ensemble::create, steps, spec, blend, seed,
+                equilibrationSteps, equilibrationSteps, hops, new RunOutputs(thermo, thermoEvery, trajectory, every,
+                        stepRecords, trainingSetFile, summary), checkpointing, physicalOptions(s, blend));
+        RunOutcome outcome;
+        try (StudyProgress progress = new StudyProgress("md " + ensemble.ensemble(), steps, steps)) {
+            outcome = BlendedRun.run(run, progress);
         }
-        long start = System.nanoTime();
-        MdRunException failure = null;
-        StepSummary stepSummary = new StepSummary();
-        boolean blended = blend.mode() != StudyMode.TARGET;
-        try (StepRecordWriter records = blended && stepRecords != null ? StepRecordWriter.create(stepRecords, 64)
-                : null;
-                TrainingSet training = !blended ? null : trainingSetFile != null
-                        ? TrainingSet.createFile(trainingSetFile) : TrainingSet.inMemory();
-                ForceCalculator calc = blend.wrap(spec.create(s.species()), List.copyOf(s.species()), seed, training,
-                        records == null ? List.of(stepSummary) : List.of(stepSummary, records))) {
-            Supplier<StepRecord> last = calc instanceof BlendingCalculator bc ? bc::lastRecord : null;
-            MolecularDynamics.Builder b = MolecularDynamics.builder(state, calc, integrator).observer(stats, 1);
-            if (thermo != null) {
-                b.observer(ThermoLogger.create(thermo, blended ? BlendObservables.thermoColumns(last) : List.of()),
-                        thermoEvery);
-            }
-            if (trajectory != null) {
-                b.observer(blended ? TrajectoryWriter.create(trajectory, BlendObservables.trajectoryInfo(last))
-                        : TrajectoryWriter.create(trajectory), every);
-            }
-            if (countHops != null) {
-                b.observer(countHops, 1);
-            }
-            if (wsHops != null) {
-                b.observer(wsHops, 1);
-            }
-            ProgressObserver progress = ProgressObserver.createIfInteractive("md " + ensemble.ensemble(), steps,
-                    snap -> String.format("T %.0f K", snap.temperatureK()));
-            if (progress != null) {
-                b.observer(progress, Math.max(1, (int) Math.min(steps / 200, 1000)));
-            }
-            try (MolecularDynamics md = b.build()) {
-                md.run(steps);
-            } catch (MdRunException e) {
-                failure = e;
-            }
-        }
-        double wall = (System.nanoTime() - start) / 1e9;
-        Map<String, Object> out = summarise(s, state, integrator, stats, countHops, wsHops, wall, failure);
-        if (blended) {
-            out.put("blending", blend.toMap());
-            out.putAll(stepSummary.toMap(blend.errorTargetEvPerA()));
-            out.put("steps", stats.size() > 0 ? (long) (stats.size() - 1) : 0L);
-        }
-        if (summary != null) {
-            Json.writeFile(summary, out);
-        }
-        print(out);
-        if (failure != null) {
-            throw new IllegalStateException(failure.getMessage() + " (output written so far is kept)", failure);
+        print(outcome.summary());
+        if (outcome.failure() != null) {
+            throw new IllegalStateException(outcome.failure() + " (output written so far is kept)");
         }
         return 0;
+    }
+
+    private Map<String, Object> physicalOptions(Structure s, BlendSettings blend) {
+        Map<String, Object> m = new LinkedHashMap<>(ensemble.toMap());
+        m.put("structure", structure.toString());
+        m.put("atoms", s.size());
+        m.put("calculator", calculator);
+        m.put("seed", seed);
+        m.putAll(blend.toMap());
+        return m;
     }
 
     private MdState initialState(Frame frame, Structure s) {
@@ -181,55 +131,11 @@ final class MdCommand implements Callable<Integer> {
         return frame.velocitiesAPerFs().map(v -> MdState.of(s, v, seed)).orElseGet(() -> MdState.of(s, seed));
     }
 
-    private Map<String, Object> summarise(Structure s, MdState state, Integrator integrator, ThermoStatistics stats,
-            NeighbourCountHopDetector countHops, WignerSeitzHopDetector wsHops, double wall, MdRunException failure) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("structure", structure.toString());
-        m.put("atoms", s.size());
-        m.put("calculator", calculator);
-        m.put("ensemble", ensemble.ensemble());
-        m.put("integrator", integrator.name());
-        m.put("seed", seed);
-        m.put("steps", stats.size() > 0 ? (long) (stats.size() - 1) : 0L);
-        m.put("timestep_fs", ensemble.timestepFs());
-        m.put("equilibration_steps", equilibrationSteps);
-        m.put("degrees_of_freedom", integrator.degreesOfFreedom(state));
-        if (stats.size() >= 2) {
-            BlockAverage.Estimate t = stats.temperature(equilibrationSteps);
-            BlockAverage.Estimate p = stats.pressure(equilibrationSteps);
-            BlockAverage.Estimate v = stats.volume(equilibrationSteps);
-            BlockAverage.Estimate rho = stats.density(equilibrationSteps);
-            m.put("temperature_mean_K", t.mean());
-            m.put("temperature_se_K", t.standardError());
-            m.put("pressure_mean_GPa", p.mean());
-            m.put("pressure_se_GPa", p.standardError());
-            m.put("volume_mean_A3", v.mean());
-            m.put("volume_se_A3", v.standardError());
-            m.put("density_g_cm3", rho.mean());
-            m.put("density_se", rho.standardError());
-            m.put("max_abs_dVdt_A3_per_fs", stats.maxAbsVolumeRateA3PerFs(equilibrationSteps));
-            m.put("conserved_drift_eV_per_atom_per_ps", stats.conservedDriftEvPerAtomPerPs(equilibrationSteps));
-        }
-        m.put("wall_seconds", wall);
-        if (countHops != null) {
-            Map<String, Object> h = new LinkedHashMap<>();
-            h.put("neighbour", HopSummary.toMap(countHops.statistics()));
-            if (wsHops != null) {
-                h.put("wigner_seitz", HopSummary.toMap(wsHops.statistics()));
-            }
-            m.put("hops", h);
-        }
-        if (failure != null) {
-            m.put("stopped_at_step", failure.step());
-            m.put("error", failure.getMessage());
-        }
-        return m;
-    }
-
     private static void print(Map<String, Object> m) {
         StringBuilder b = new StringBuilder();
         for (String k : List.of("steps", "temperature_mean_K", "pressure_mean_GPa", "volume_mean_A3", "density_g_cm3",
-                "max_abs_dVdt_A3_per_fs", "conserved_drift_eV_per_atom_per_ps", "wall_seconds")) {
+                "max_abs_dVdt_A3_per_fs", "conserved_drift_eV_per_atom_per_ps", "target_calls", "fraction_surrogate",
+                "wall_seconds")) {
             if (m.containsKey(k)) {
                 b.append(String.format("%-36s %s%n", k, m.get(k)));
             }

@@ -13,6 +13,7 @@ import org.proxima.examples.study.StudyMode;
 import org.proxima.examples.study.StudyOptions;
 import org.proxima.examples.study.SurrogateKind;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** The options of {@code proxima si-vacancy npt|hops|compare}. */
@@ -89,6 +90,9 @@ final class StudyCliOptions {
             + "projected speedup, s (default: measured).")
     Double targetCostSeconds;
 
+    @Mixin
+    CheckpointCliOptions checkpoints;
+
     @Option(names = "--quick", description = "A short first look: linear surrogate, 2 replicas, 10000 hop steps "
             + "(all three modes of compare in a few minutes on 2 cores).")
     boolean quick;
@@ -126,8 +130,10 @@ final class StudyCliOptions {
         int j = parallel != null ? parallel
                 : kind == SurrogateKind.NN ? 1 : Runtime.getRuntime().availableProcessors();
         checkWritable(output);
+        Path ckpt = checkpoints.directory();
         return new StudyOptions(output, spec, kind, m, r, seed, s, temperatureK, retrainInterval, audit, eps,
-                blendSteps, volumeA3, j, trajectoryEvery);
+                blendSteps, volumeA3, j, trajectoryEvery, ckpt, checkpoints.every, checkpoints.resuming(),
+                checkpoints.allowChangedOptions);
     }
 
     private static void checkWritable(Path dir) {
@@ -164,6 +170,8 @@ final class StudyCliOptions {
         p.put("trajectory_every", o.trajectoryEvery());
         p.put("target_cost_seconds", targetCostSeconds);
         p.put("quick", quick);
+        p.put("checkpoint", o.checkpointRoot() == null ? null : o.checkpointRoot().toString());
+        p.put("resume", o.resume());
         return p;
     }
 }

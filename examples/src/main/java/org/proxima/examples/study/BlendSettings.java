@@ -67,10 +67,27 @@ public record BlendSettings(StudyMode mode, SurrogateKind surrogate, TrainingPla
      */
     public ForceCalculator wrap(ForceCalculator target, List<String> species, long seed, TrainingSet trainingSet,
             List<StepListener> listeners) {
+        return wrap(target, mode == StudyMode.TARGET ? null : surrogate.create(species, plan.epochs(), seed), seed,
+                trainingSet, listeners);
+    }
+
+    /**
+     * As {@link #wrap(ForceCalculator, List, long, TrainingSet, List)} with a given ensemble (e.g. one restored from
+     * a checkpoint).
+     *
+     * @param target the target
+     * @param ensemble the ensemble (ignored in the target mode)
+     * @param seed seed of the audits and trainings
+     * @param trainingSet where target results go
+     * @param listeners step listeners
+     * @return the calculator the MD uses
+     */
+    public ForceCalculator wrap(ForceCalculator target, org.proxima.core.surrogate.EnsembleSurrogate ensemble,
+            long seed, TrainingSet trainingSet, List<StepListener> listeners) {
         if (mode == StudyMode.TARGET) {
             return target;
         }
-        BlendingCalculator.Builder b = BlendingCalculator.builder(target, surrogate.create(species, plan.epochs(), seed))
+        BlendingCalculator.Builder b = BlendingCalculator.builder(target, ensemble)
                 .errorTarget(errorTargetEvPerA).auditProbability(auditProbability).blendSteps(blendSteps)
                 .window(window).seed(seed).retrainInterval(plan.retrainInterval())
                 .trainingCap(plan.maxSize(), 1.0).trainingSet(trainingSet);

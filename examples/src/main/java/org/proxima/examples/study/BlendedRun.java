@@ -2,7 +2,10 @@ package org.proxima.examples.study;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,31 +19,93 @@ import org.proxima.core.blend.StepRecord;
 import org.proxima.core.blend.StepRecordWriter;
 import org.proxima.core.blend.StepSummary;
 import org.proxima.core.calc.ForceCalculator;
+import org.proxima.core.checkpoint.CheckpointException;
+import org.proxima.core.checkpoint.CheckpointStore;
+import org.proxima.core.checkpoint.CoreStates;
+import org.proxima.core.checkpoint.StateMap;
 import org.proxima.core.io.Json;
 import org.proxima.core.model.Structure;
+import org.proxima.core.surrogate.EnsembleSurrogate;
+import org.proxima.core.surrogate.TrainingPoint;
 import org.proxima.core.training.TrainingSet;
 import org.proxima.md.Integrator;
 import org.proxima.md.MdRunException;
 import org.proxima.md.MdState;
 import org.proxima.md.MolecularDynamics;
-import org.proxima.md.Velocities;
 import org.proxima.md.analysis.BlockAverage;
 import org.proxima.md.analysis.NeighbourCountHopDetector;
 import org.proxima.md.analysis.ThermoStatistics;
 import org.proxima.md.analysis.WignerSeitzHopDetector;
+import org.proxima.md.observe.Observer;
 import org.proxima.md.observe.ThermoLogger;
 import org.proxima.md.observe.TrajectoryWriter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one MD simulation as a {@link RunSpec} describes it, with the target alone or under a
- * {@link BlendingCalculator}, and writes into the run's directory: {@code thermo.csv} (with the step's source, λ,
- * blend index, UQ, threshold and error), {@code trajectory.extxyz} (frames carry source, λ and UQ),
- * {@code steps.jsonl} (every step record), {@code training.extxyz} (every target result) and
- * {@code summary.json}. A run that fails part-way keeps everything written so far and reports the failure.
+ * {@link BlendingCalculator}, and writes its outputs ({@link RunOutputs}): thermo log (with the step's source, λ,
+ * blend index, UQ, threshold and error), trajectory (frames carry source, λ and UQ), step records, training set
+ * and summary. A run that fails part-way keeps everything written so far and reports the failure.
+ *
+ * <p>With {@link CheckpointSettings} the run writes a checkpoint every k steps, at its end and on SIGTERM: MD state
+ * (with the integrator's variables and random generator), the calculation at the current positions, the blending
+ * calculator's decision state, the ensemble(s), the accumulated statistics and the sizes of every output file. A
+ * resumed run cuts the files back to those sizes, replays target results that were computed after the checkpoint
+ * (no target call is repeated), and continues bit for bit as the uninterrupted run would have (deterministic
+ * training; wall-time fields aside).
  */
 public final class BlendedRun {
 
+    private static final Logger LOG = LoggerFactory.getLogger(BlendedRun.class);
+
+    /** Checkpoint format name. */
+    static final String FORMAT = "proxima-run-checkpoint";
+    /** Checkpoint format version. */
+    static final long FORMAT_VERSION = 1;
+
     private BlendedRun() {
+    }
+
+    /** The pieces of a run that observe it and go into its checkpoints. */
+    private static final class Observed {
+        final StepSummary summary = new StepSummary();
+        final ThermoStatistics stats = new ThermoStatistics();
+        final NeighbourCountHopDetector neighbourHops;
+        final WignerSeitzHopDetector wsHops;
+        RunSeries series;
+
+        Observed(Structure start, boolean hops) {
+            neighbourHops = hops ? NeighbourCountHopDetector.singleDiamondVacancy(start.size()) : null;
+            WignerSeitzHopDetector ws = null;
+            if (hops) {
+                try {
+                    ws = WignerSeitzHopDetector.diamondSupercell(start);
+                } catch (IllegalArgumentException e) {
+                    LOG.warn("{}; reporting neighbour-count hops only", e.getMessage());
+                }
+            }
+            wsHops = ws;
+        }
+
+        StateMap save() {
+            return new StateMap().putState("statistics", stats.saveState()).putState("series", series.saveState())
+                    .putState("summary", summary.saveState())
+                    .putState("neighbour_hops", neighbourHops == null ? null : neighbourHops.saveState())
+                    .putState("wigner_seitz_hops", wsHops == null ? null : wsHops.saveState());
+        }
+
+        void restore(StateMap m) {
+            stats.restoreState(m.getState("statistics"));
+            series.restoreState(m.getState("series"));
+            summary.restoreState(m.getState("summary"));
+            if (neighbourHops != null) {
+                neighbourHops.restoreState(m.getState("neighbour_hops"));
+            }
+            if (wsHops != null) {
+                wsHops.restoreState(m.getState("wigner_seitz_hops"));
+            }
+        }
     }
 
     /**
@@ -49,55 +114,110 @@ public final class BlendedRun {
      * @return the outcome
      */
     public static RunOutcome run(RunSpec spec, ProgressSink progress) {
-        try {
-            Files.createDirectories(spec.directory());
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot create the run directory " + spec.directory(), e);
+        RunOutputs out = spec.outputs();
+        CheckpointSettings cs = spec.checkpoint();
+        CheckpointStore store = cs == null ? null
+                : new CheckpointStore(cs.directory(), FORMAT, FORMAT_VERSION, 2);
+        CheckpointStore.Loaded ckpt = cs != null && cs.resume() ? store.readLatest().orElse(null) : null;
+        if (cs != null && cs.resume() && ckpt == null) {
+            LOG.info("No checkpoint in {}: starting {} from the beginning", cs.directory(), spec.name());
         }
-        Structure start = spec.start();
-        MdState state = MdState.of(start, spec.seed());
-        Velocities.maxwellBoltzmann(state, spec.initialTemperatureK(), spec.seed());
+        if (ckpt != null) {
+            checkOptions(spec, ckpt);
+        }
+        MdState initial = spec.initialState().get();
+        Structure start = initial.toStructure();
+        MdState state = ckpt == null ? initial : MdState.restore(ckpt.content().getState("md_state"));
         Integrator integrator = spec.integrator().get();
         BlendSettings blend = spec.blend();
-        StepSummary summary = new StepSummary();
-        ThermoStatistics stats = new ThermoStatistics();
-        NeighbourCountHopDetector neighbourHops = spec.hops()
-                ? NeighbourCountHopDetector.singleDiamondVacancy(start.size()) : null;
-        WignerSeitzHopDetector wsHops = spec.hops() ? WignerSeitzHopDetector.diamondSupercell(start) : null;
+        boolean blended = blend.mode() != StudyMode.TARGET;
+        Observed obs = new Observed(start, spec.hops());
+        List<TrainingPoint> replay = ckpt == null ? List.of() : cutBack(out, ckpt.content().getState("files"));
         long t0 = System.nanoTime();
+        double wallBefore = ckpt == null ? 0 : ckpt.content().getState("timing").getDouble("wall_seconds");
         String failure = null;
-        TimedCalculator timedTarget = new TimedCalculator(spec.target().create(start.species()));
-        RunSeries series;
-        try (StepRecordWriter records = blend.mode() == StudyMode.TARGET ? null
-                : StepRecordWriter.create(spec.directory().resolve("steps.jsonl"), 64);
-                TrainingSet training = blend.mode() == StudyMode.TARGET ? null
-                        : TrainingSet.createFile(spec.directory().resolve("training.extxyz"));
-                ForceCalculator calc = blend.wrap(timedTarget, List.copyOf(start.species()), spec.seed(), training,
-                        listeners(summary, records))) {
+        TimedCalculator timedTarget = new TimedCalculator(new ReplayingCalculator(
+                spec.target().create(start.species()), replay));
+        if (ckpt != null) {
+            StateMap timing = ckpt.content().getState("timing");
+            timedTarget.restore(timing.getLong("target_calls"), timing.getDouble("target_seconds"));
+        }
+        if (store != null) {
+            GracefulStop.install();
+            GracefulStop.enter();
+        }
+        try (StepRecordWriter records = !blended || out.stepRecords() == null ? null
+                : ckpt == null ? StepRecordWriter.create(out.stepRecords(), 64)
+                        : StepRecordWriter.append(out.stepRecords(), 64);
+                TrainingSet training = !blended ? null : out.trainingSet() == null ? TrainingSet.inMemory()
+                        : ckpt == null ? TrainingSet.createFile(out.trainingSet())
+                                : TrainingSet.continueFile(out.trainingSet());
+                ForceCalculator calc = blend.wrap(timedTarget, surrogate(spec, ckpt, start), spec.seed(), training,
+                        listeners(obs.summary, records))) {
             Supplier<StepRecord> last = calc instanceof BlendingCalculator b ? b::lastRecord : null;
-            series = new RunSeries(last);
-            MolecularDynamics.Builder b = MolecularDynamics.builder(state, calc, integrator).observer(stats, 1)
-                    .observer(series, 1)
-                    .observer(ThermoLogger.create(spec.directory().resolve("thermo.csv"), BlendObservables.thermoColumns(last)), 1);
-            if (spec.trajectoryEvery() > 0) {
-                b.observer(TrajectoryWriter.create(spec.directory().resolve("trajectory.extxyz"), BlendObservables.trajectoryInfo(last)),
-                        spec.trajectoryEvery());
+            obs.series = new RunSeries(last);
+            CalculationResultHolder current = new CalculationResultHolder();
+            if (ckpt != null) {
+                restoreCalculator(calc, blend, ckpt);
+                obs.restore(ckpt.content().getState("observers"));
+                current.value = CoreStates.calculationResult(ckpt.content().getState("current"));
             }
-            if (neighbourHops != null) {
-                b.observer(neighbourHops, 1).observer(wsHops, 1);
+            MolecularDynamics.Builder b = MolecularDynamics.builder(state, calc, integrator)
+                    .observer(obs.stats, 1).observer(obs.series, 1);
+            if (out.thermo() != null) {
+                b.observer(ckpt == null ? ThermoLogger.create(out.thermo(), BlendObservables.thermoColumns(last))
+                        : ThermoLogger.append(out.thermo(), BlendObservables.thermoColumns(last)), out.thermoEvery());
+            }
+            if (out.trajectory() != null) {
+                b.observer(ckpt == null ? TrajectoryWriter.create(out.trajectory(),
+                        BlendObservables.trajectoryInfo(last))
+                        : TrajectoryWriter.append(out.trajectory(), BlendObservables.trajectoryInfo(last)),
+                        out.trajectoryEvery());
+            }
+            if (obs.neighbourHops != null) {
+                b.observer(obs.neighbourHops, 1);
+            }
+            if (obs.wsHops != null) {
+                b.observer(obs.wsHops, 1);
             }
             if (progress != null) {
-                b.observer(s -> progress.update(spec.name(), s.step(), summary),
+                b.observer(s -> progress.update(spec.name(), s.step(), obs.summary),
                         (int) Math.max(1, Math.min(1000, spec.steps() / 400)));
             }
+            if (current.value != null) {
+                b.resume(current.value);
+            }
+            Checkpointer checkpointer = null;
+            if (store != null) {
+                checkpointer = new Checkpointer(store, cs.every(), spec, calc, blend, obs, records, timedTarget, t0,
+                        wallBefore);
+                b.observer(checkpointer, 1);
+            }
             try (MolecularDynamics md = b.build()) {
-                md.run(spec.steps());
+                if (checkpointer != null) {
+                    checkpointer.md = md;
+                }
+                md.run(Math.max(0, spec.steps() - state.step()));
+                if (checkpointer != null && checkpointer.lastWritten != state.step()) {
+                    checkpointer.write(state.step());
+                }
             } catch (MdRunException e) {
                 failure = e.getMessage();
+            } catch (GracefulStop.Stopped e) {
+                failure = e.getMessage();
+            }
+        } finally {
+            if (store != null) {
+                GracefulStop.leave();
             }
         }
-        double wall = (System.nanoTime() - t0) / 1e9;
-        return outcome(spec, stats, series, summary, timedTarget, neighbourHops, wsHops, wall, failure);
+        double wall = wallBefore + (System.nanoTime() - t0) / 1e9;
+        return outcome(spec, start, integrator, state, obs, timedTarget, wall, failure);
+    }
+
+    /** Holds the calculation a resumed run starts from. */
+    private static final class CalculationResultHolder {
+        org.proxima.core.calc.CalculationResult value;
     }
 
     private static List<StepListener> listeners(StepSummary summary, StepRecordWriter records) {
@@ -109,23 +229,196 @@ public final class BlendedRun {
         return l;
     }
 
-    private static RunOutcome outcome(RunSpec spec, ThermoStatistics stats, RunSeries series, StepSummary summary,
-            TimedCalculator target, NeighbourCountHopDetector neighbourHops, WignerSeitzHopDetector wsHops, double wall,
-            String failure) {
+    /** The ensemble to start with: restored from the checkpoint, or new (null in the target mode). */
+    private static EnsembleSurrogate surrogate(RunSpec spec, CheckpointStore.Loaded ckpt, Structure start) {
+        BlendSettings blend = spec.blend();
+        if (blend.mode() == StudyMode.TARGET) {
+            return null;
+        }
+        if (ckpt != null && ckpt.content().getState("blending").getBoolean("model_saved")) {
+            return blend.surrogate().load(ckpt.directory().resolve("model"));
+        }
+        return blend.surrogate().create(List.copyOf(start.species()), blend.plan().epochs(), spec.seed());
+    }
+
+    private static void restoreCalculator(ForceCalculator calc, BlendSettings blend, CheckpointStore.Loaded ckpt) {
+        if (!(calc instanceof BlendingCalculator bc)) {
+            return;
+        }
+        StateMap m = ckpt.content().getState("blending");
+        EnsembleSurrogate fading = m.getBoolean("fading_saved")
+                ? blend.surrogate().load(ckpt.directory().resolve("fading-model")) : null;
+        bc.restoreState(CoreStates.blendingState(m.getState("state")), fading);
+    }
+
+    /** Refuses to resume with other physics unless allowed. */
+    @SuppressWarnings("unchecked")
+    private static void checkOptions(RunSpec spec, CheckpointStore.Loaded ckpt) {
+        Map<String, Object> saved = (Map<String, Object>) ckpt.content().getRaw("physical_options");
+        Map<String, Object> now = (Map<String, Object>) Json.parse(Json.write(spec.physicalOptions()));
+        if (!now.equals(saved)) {
+            List<String> diff = new ArrayList<>();
+            for (String k : new java.util.TreeSet<>(saved.keySet())) {
+                if (!java.util.Objects.equals(saved.get(k), now.get(k))) {
+                    diff.add(k + ": checkpoint " + saved.get(k) + ", now " + now.get(k));
+                }
+            }
+            for (String k : now.keySet()) {
+                if (!saved.containsKey(k)) {
+                    diff.add(k + ": checkpoint (absent), now " + now.get(k));
+                }
+            }
+            if (!spec.checkpoint().allowChangedOptions()) {
+                throw new CheckpointException("The checkpoint in " + ckpt.directory() + " was written with other "
+                        + "physical options (" + String.join("; ", diff) + "); resume with the same options, or allow "
+                        + "the change explicitly");
+            }
+            LOG.warn("Resuming {} with changed options: {}", spec.name(), diff);
+        }
+    }
+
+    /** Cuts the output files back to the checkpoint's sizes; returns the target results saved after it. */
+    private static List<TrainingPoint> cutBack(RunOutputs out, StateMap files) {
+        truncate(out.thermo(), files, "thermo");
+        truncate(out.trajectory(), files, "trajectory");
+        truncate(out.stepRecords(), files, "steps");
+        if (out.trainingSet() != null && files.has("training") && files.getRaw("training") != null) {
+            return TrainingSet.truncate(out.trainingSet(), files.getLong("training"));
+        }
+        return List.of();
+    }
+
+    private static void truncate(Path file, StateMap files, String key) {
+        if (file == null || !files.has(key) || files.getRaw(key) == null) {
+            return;
+        }
+        long size = files.getLong(key);
+        try {
+            if (!Files.exists(file) || Files.size(file) < size) {
+                throw new CheckpointException(file + " is shorter than the " + size + " bytes the checkpoint "
+                        + "recorded: it was changed or damaged since");
+            }
+            try (FileChannel c = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                c.truncate(size);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot cut back " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes checkpoints every k steps and on SIGTERM; registered last, so it sees every other output done. */
+    private static final class Checkpointer implements Observer {
+        private final CheckpointStore store;
+        private final long every;
+        private final RunSpec spec;
+        private final ForceCalculator calc;
+        private final BlendSettings blend;
+        private final Observed obs;
+        private final StepRecordWriter records;
+        private final TimedCalculator target;
+        private final long t0;
+        private final double wallBefore;
+        MolecularDynamics md;
+        long lastWritten = -1;
+
+        Checkpointer(CheckpointStore store, long every, RunSpec spec, ForceCalculator calc, BlendSettings blend,
+                Observed obs, StepRecordWriter records, TimedCalculator target, long t0, double wallBefore) {
+            this.store = store;
+            this.every = every;
+            this.spec = spec;
+            this.calc = calc;
+            this.blend = blend;
+            this.obs = obs;
+            this.records = records;
+            this.target = target;
+            this.t0 = t0;
+            this.wallBefore = wallBefore;
+        }
+
+        @Override
+        public void observe(org.proxima.md.observe.Snapshot s) {
+            boolean stop = GracefulStop.requested();
+            if (stop || (s.step() > 0 && s.step() % every == 0)) {
+                write(s.step());
+            }
+            if (stop) {
+                LOG.warn("{}: stopped by a termination signal; checkpoint written at step {} in {}; continue with "
+                        + "--resume", spec.name(), s.step(), store.directory());
+                throw new GracefulStop.Stopped(s.step());
+            }
+        }
+
+        void write(long step) {
+            if (records != null) {
+                records.flush();
+            }
+            BlendingCalculator bc = calc instanceof BlendingCalculator b ? b : null;
+            if (bc != null) {
+                bc.awaitTraining();
+            }
+            StateMap m = new StateMap();
+            m.putString("run", spec.name()).putRaw("physical_options", spec.physicalOptions());
+            m.putState("md_state", md.state().saveState());
+            m.putState("current", CoreStates.of(md.current()));
+            EnsembleSurrogate model = bc == null ? null : bc.surrogate();
+            EnsembleSurrogate fading = bc == null ? null : bc.fadingFromSurrogate();
+            if (bc != null) {
+                m.putState("blending", new StateMap().putState("state", CoreStates.of(bc.captureState()))
+                        .putBoolean("model_saved", model.isTrained())
+                        .putBoolean("fading_saved", fading != null));
+            }
+            RunOutputs out = spec.outputs();
+            StateMap files = new StateMap();
+            files.putRaw("thermo", size(out.thermo()));
+            files.putRaw("trajectory", size(out.trajectory()));
+            files.putRaw("steps", records == null ? null : size(out.stepRecords()));
+            files.putRaw("training", bc == null ? null : size(out.trainingSet()));
+            m.putState("files", files);
+            m.putState("observers", obs.save());
+            m.putState("timing", new StateMap().putLong("target_calls", target.calls())
+                    .putDouble("target_seconds", target.seconds())
+                    .putDouble("wall_seconds", wallBefore + (System.nanoTime() - t0) / 1e9));
+            store.write(step, m, dir -> {
+                if (model != null && model.isTrained()) {
+                    blend.surrogate().save(model, dir.resolve("model"));
+                }
+                if (fading != null) {
+                    blend.surrogate().save(fading, dir.resolve("fading-model"));
+                }
+            });
+            lastWritten = step;
+        }
+
+        private static Long size(Path p) {
+            try {
+                return p == null || !Files.exists(p) ? null : Files.size(p);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static RunOutcome outcome(RunSpec spec, Structure start, Integrator integrator, MdState state,
+            Observed obs, TimedCalculator target, double wall, String failure) {
         BlendSettings blend = spec.blend();
         boolean blended = blend.mode() != StudyMode.TARGET;
+        ThermoStatistics stats = obs.stats;
+        StepSummary summary = obs.summary;
         long steps = Math.max(0, stats.size() - 1);
-        // max |dV/dt| after the first training; a target-only run uses the step its training would have come
-        long firstTrained = series.firstTrainedStep();
-        long dvdtFrom = firstTrained >= 0 ? firstTrained : blend.plan().retrainInterval();
+        long firstTrained = obs.series.firstTrainedStep();
+        long dvdtFrom = spec.dvdtFromStep() != null ? spec.dvdtFromStep()
+                : firstTrained >= 0 ? firstTrained : blend.plan().retrainInterval();
         long averageFrom = Math.min(spec.averageFromStep(), Math.max(0, steps - 1));
         double volume = Double.NaN;
         double density = Double.NaN;
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", spec.name());
-        m.put("atoms", spec.start().size());
+        m.put("atoms", start.size());
         m.put("target", spec.target().description());
         m.putAll(blend.toMap());
+        m.put("integrator", integrator.name());
+        m.put("timestep_fs", integrator.timestepFs());
+        m.put("degrees_of_freedom", integrator.degreesOfFreedom(state));
         m.put("seed", spec.seed());
         m.put("steps", steps);
         m.put("average_from_step", averageFrom);
@@ -136,12 +429,15 @@ public final class BlendedRun {
             BlockAverage.Estimate p = stats.pressure(averageFrom);
             volume = v.mean();
             density = rho.mean();
+            m.put("temperature_mean_K", t.mean());
+            m.put("temperature_se_K", t.standardError());
+            m.put("pressure_mean_GPa", p.mean());
+            m.put("pressure_se_GPa", p.standardError());
             m.put("volume_mean_A3", volume);
             m.put("volume_se_A3", v.standardError());
             m.put("density_g_cm3", density);
             m.put("density_se_g_cm3", rho.standardError());
-            m.put("temperature_mean_K", t.mean());
-            m.put("pressure_mean_GPa", p.mean());
+            m.put("conserved_drift_eV_per_atom_per_ps", stats.conservedDriftEvPerAtomPerPs(averageFrom));
         }
         double dvdt = dvdtFrom < steps ? stats.maxAbsVolumeRateA3PerFs(dvdtFrom) : Double.NaN;
         m.put("first_trained_step", firstTrained);
@@ -155,33 +451,39 @@ public final class BlendedRun {
         m.put("fraction_blend", fBlend);
         m.put("fraction_surrogate", fSurrogate);
         m.put("target_calls", targetCalls);
+        Map<String, Object> s = summary.toMap(blend.errorTargetEvPerA());
         if (blended) {
-            Map<String, Object> s = summary.toMap(blend.errorTargetEvPerA());
             for (String k : List.of("audits", "error_mean_eV_per_A", "error_median_eV_per_A",
                     "audit_error_mean_eV_per_A", "audit_error_median_eV_per_A")) {
                 m.put(k, s.get(k));
             }
         }
-        double surrogateSeconds = blended ? (double) summary.toMap(Double.NaN).get("surrogate_seconds") : 0;
-        double trainingSeconds = blended ? (double) summary.toMap(Double.NaN).get("training_seconds") : 0;
+        double surrogateSeconds = blended ? (double) s.get("surrogate_seconds") : 0;
+        double trainingSeconds = blended ? (double) s.get("training_seconds") : 0;
         TimeSplit time = new TimeSplit(target.seconds(), surrogateSeconds, trainingSeconds,
                 Math.max(0, wall - target.seconds() - surrogateSeconds - trainingSeconds));
         m.put("time", time.toMap());
+        m.put("wall_seconds", wall);
         m.put("target_seconds_per_call", targetCalls == 0 ? Double.NaN : target.seconds() / targetCalls);
-        double[] nHops = neighbourHops == null ? new double[0] : neighbourHops.hopTimesFs();
-        double[] wHops = wsHops == null ? new double[0] : wsHops.hopTimesFs();
-        if (neighbourHops != null) {
+        double[] nHops = obs.neighbourHops == null ? new double[0] : obs.neighbourHops.hopTimesFs();
+        double[] wHops = obs.wsHops == null ? new double[0] : obs.wsHops.hopTimesFs();
+        if (obs.neighbourHops != null) {
             Map<String, Object> h = new LinkedHashMap<>();
-            h.put("neighbour_count", HopSummary.toMap(neighbourHops.statistics()));
-            h.put("wigner_seitz", HopSummary.toMap(wsHops.statistics()));
+            h.put("neighbour_count", HopSummary.toMap(obs.neighbourHops.statistics()));
+            if (obs.wsHops != null) {
+                h.put("wigner_seitz", HopSummary.toMap(obs.wsHops.statistics()));
+            }
             m.put("hops", h);
         }
         if (failure != null) {
+            m.put("stopped_at_step", state.step());
             m.put("error", failure);
         }
-        Json.writeFile(spec.directory().resolve("summary.json"), m);
+        if (spec.outputs().summary() != null) {
+            Json.writeFile(spec.outputs().summary(), m);
+        }
         return new RunOutcome(spec.name(), blend.mode(), spec.seed(), steps, volume, density, dvdt, fTarget, fBlend,
                 fSurrogate, targetCalls, blended ? summary.errors() : new double[0],
-                blended ? summary.auditErrors() : new double[0], time, nHops, wHops, series, m, failure);
+                blended ? summary.auditErrors() : new double[0], time, nHops, wHops, obs.series, m, failure);
     }
 }

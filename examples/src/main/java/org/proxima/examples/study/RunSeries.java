@@ -3,6 +3,8 @@ package org.proxima.examples.study;
 import java.util.function.Supplier;
 
 import org.proxima.core.blend.Source;
+import org.proxima.core.checkpoint.Checkpointable;
+import org.proxima.core.checkpoint.StateMap;
 import org.proxima.core.blend.StepRecord;
 import org.proxima.md.analysis.DoubleSeries;
 import org.proxima.md.observe.Observer;
@@ -12,7 +14,7 @@ import org.proxima.md.observe.Snapshot;
  * Per-step series of a run for plots and analyses: time, volume and, for blended runs, the blend weight λ, the
  * source, the UQ and the threshold of the step's force call. An {@link Observer}; read the arrays after the run.
  */
-public final class RunSeries implements Observer {
+public final class RunSeries implements Observer, Checkpointable {
 
     private final Supplier<StepRecord> records;
     private final DoubleSeries time = new DoubleSeries();
@@ -42,6 +44,25 @@ public final class RunSeries implements Observer {
         if (firstTrainedStep < 0 && r != null && r.modelVersion() > 0) {
             firstTrainedStep = s.step();
         }
+    }
+
+    @Override
+    public StateMap saveState() {
+        return new StateMap().putDoubles("time", time.toArray()).putDoubles("volume", volume.toArray())
+                .putDoubles("lambda", lambda.toArray()).putDoubles("source", source.toArray())
+                .putDoubles("uq", uq.toArray()).putDoubles("threshold", threshold.toArray())
+                .putLong("first_trained_step", firstTrainedStep);
+    }
+
+    @Override
+    public void restoreState(StateMap m) {
+        time.setAll(m.getDoubles("time"));
+        volume.setAll(m.getDoubles("volume"));
+        lambda.setAll(m.getDoubles("lambda"));
+        source.setAll(m.getDoubles("source"));
+        uq.setAll(m.getDoubles("uq"));
+        threshold.setAll(m.getDoubles("threshold"));
+        firstTrainedStep = m.getLong("first_trained_step");
     }
 
     /** @return times, fs */

@@ -3,6 +3,7 @@ package org.proxima.examples.study;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -15,6 +16,8 @@ import org.proxima.core.io.Json;
 import org.proxima.core.model.Crystals;
 import org.proxima.core.model.Structure;
 import org.proxima.md.Integrator;
+import org.proxima.md.MdState;
+import org.proxima.md.Velocities;
 import org.proxima.md.integrate.BarostatMask;
 import org.proxima.md.integrate.Bussi;
 import org.proxima.md.integrate.MelchionnaNpt;
@@ -88,9 +91,8 @@ public final class SiVacancyStudy {
             for (int r = 0; r < o.replicas(); r++) {
                 long seed = o.seed() + r;
                 String name = mode.label() + "-seed" + seed;
-                specs.add(new RunSpec(name, startStructure(), t, nptIntegrator(t), steps, o.target(),
-                        o.blend(mode, true), seed, Math.max(0, steps - NPT_AVERAGE_STEPS), false,
-                        o.trajectoryEvery(), o.output().resolve("npt").resolve(name)));
+                specs.add(spec(name, "npt", startStructure(), t, nptIntegrator(t), steps, o, o.blend(mode, true), seed,
+                        Math.max(0, steps - NPT_AVERAGE_STEPS), false, o.output().resolve("npt").resolve(name)));
             }
         }
         return runAll(specs, o.parallel(), progress);
@@ -113,8 +115,8 @@ public final class SiVacancyStudy {
             for (int r = 0; r < o.replicas(); r++) {
                 long seed = o.seed() + r;
                 String name = mode.label() + "-seed" + seed;
-                specs.add(new RunSpec(name, start, t, nvtIntegrator(t), steps, o.target(), o.blend(mode, false), seed,
-                        0, true, o.trajectoryEvery(), o.output().resolve("hops").resolve(name)));
+                specs.add(spec(name, "hops", start, t, nvtIntegrator(t), steps, o, o.blend(mode, false), seed, 0,
+                        true, o.output().resolve("hops").resolve(name)));
             }
         }
         return runAll(specs, o.parallel(), progress);
@@ -137,13 +139,37 @@ public final class SiVacancyStudy {
             }
         }
         BlendSettings targetOnly = o.blend(StudyMode.TARGET, true);
-        RunSpec spec = new RunSpec(name, startStructure(), temperatureK, nptIntegrator(temperatureK), NPT_STEPS,
-                o.target(), targetOnly, o.seed(), NPT_STEPS - NPT_AVERAGE_STEPS, false, 0, dir);
+        RunSpec spec = spec(name, "npt", startStructure(), temperatureK, nptIntegrator(temperatureK), NPT_STEPS, o,
+                targetOnly, o.seed(), NPT_STEPS - NPT_AVERAGE_STEPS, false, dir);
         RunOutcome out = BlendedRun.run(spec, progress);
         if (out.failure() != null || !(out.volumeMeanA3() > 0)) {
             throw new IllegalStateException("The reference NPT run for the NVT volume failed: " + out.failure());
         }
         return out.volumeMeanA3();
+    }
+
+    /**
+     * One run of a study: Maxwell–Boltzmann velocities at the temperature (seeded), the study's integrator and
+     * outputs in {@code dir}, checkpointed as the options say.
+     */
+    private static RunSpec spec(String name, String study, Structure start, double temperatureK,
+            Supplier<Integrator> integrator, long steps, StudyOptions o, BlendSettings blend, long seed,
+            long averageFrom, boolean hops, Path dir) {
+        Map<String, Object> physics = new LinkedHashMap<>();
+        physics.put("study", study);
+        physics.put("temperature_K", temperatureK);
+        physics.put("timestep_fs", 1.0);
+        physics.put("volume_A3", start.cell().volumeA3());
+        physics.put("atoms", start.size());
+        physics.put("target", o.target().description());
+        physics.put("seed", seed);
+        physics.putAll(blend.toMap());
+        return new RunSpec(name, () -> {
+            MdState s = MdState.of(start, seed);
+            Velocities.maxwellBoltzmann(s, temperatureK, seed);
+            return s;
+        }, integrator, steps, o.target(), blend, seed, averageFrom, null, hops,
+                RunOutputs.inDirectory(dir, o.trajectoryEvery()), o.checkpointing(dir), physics);
     }
 
     /**

@@ -22,10 +22,16 @@ import java.util.Objects;
  * @param volumeA3 volume of the NVT runs, Å³, or null for the mean volume of a target-only NPT run
  * @param parallel runs executed at once
  * @param trajectoryEvery trajectory interval, steps (0 for none)
+ * @param checkpointRoot where checkpoints go (each run in its own sub-directory, e.g. {@code npt/blend-seed1}), or
+ *     null for none
+ * @param checkpointEvery checkpoint interval, steps
+ * @param resume continue every run from its newest checkpoint (runs that finished are read back, not rerun)
+ * @param allowChangedOptions resume even when the physical options differ from the checkpoints'
  */
 public record StudyOptions(Path output, TargetFactory target, SurrogateKind surrogate, List<StudyMode> modes,
         int replicas, long seed, Long steps, Double temperatureK, Integer retrainInterval, double auditProbability,
-        double errorTargetEvPerA, Integer blendSteps, Double volumeA3, int parallel, int trajectoryEvery) {
+        double errorTargetEvPerA, Integer blendSteps, Double volumeA3, int parallel, int trajectoryEvery,
+        Path checkpointRoot, long checkpointEvery, boolean resume, boolean allowChangedOptions) {
 
     /**
      * Validates.
@@ -53,6 +59,21 @@ public record StudyOptions(Path output, TargetFactory target, SurrogateKind surr
         if (parallel < 1 || trajectoryEvery < 0) {
             throw new IllegalArgumentException("Need parallel ≥ 1 and trajectory interval ≥ 0");
         }
+        if (checkpointEvery < 1) {
+            throw new IllegalArgumentException("Checkpoint interval must be ≥ 1 step, got " + checkpointEvery);
+        }
+    }
+
+    /**
+     * @param runDirectory the run's directory
+     * @return its checkpointing, or null
+     */
+    public CheckpointSettings checkpointing(Path runDirectory) {
+        if (checkpointRoot == null) {
+            return null;
+        }
+        Path relative = output.toAbsolutePath().relativize(runDirectory.toAbsolutePath());
+        return new CheckpointSettings(checkpointRoot.resolve(relative), checkpointEvery, resume, allowChangedOptions);
     }
 
     /**

@@ -42,6 +42,33 @@ public enum SurrogateKind {
     }
 
     /**
+     * Loads an ensemble saved by this kind's {@code save}.
+     *
+     * @param dir the directory
+     * @return the ensemble
+     */
+    public EnsembleSurrogate load(java.nio.file.Path dir) {
+        return switch (this) {
+            case NN -> NnEnsemble.load(dir);
+            case LINEAR -> LinearEnsemble.load(dir);
+        };
+    }
+
+    /**
+     * Saves an ensemble of this kind.
+     *
+     * @param model the ensemble (trained)
+     * @param dir the directory
+     */
+    public void save(EnsembleSurrogate model, java.nio.file.Path dir) {
+        switch (this) {
+            case NN -> ((NnEnsemble) model).save(dir);
+            case LINEAR -> ((LinearEnsemble) model).save(dir);
+            default -> throw new IllegalStateException();
+        }
+    }
+
+    /**
      * An untrained ensemble of two members with the paper's descriptors.
      *
      * @param species element symbols

@@ -39,6 +39,17 @@ final class TimedCalculator implements ForceCalculator {
         return inner.describe();
     }
 
+    /**
+     * Continues the counts of a checkpointed run.
+     *
+     * @param previousCalls calls before
+     * @param previousSeconds seconds before
+     */
+    void restore(long previousCalls, double previousSeconds) {
+        calls = previousCalls;
+        seconds = previousSeconds;
+    }
+
     /** @return calls so far */
     long calls() {
         return calls;

@@ -65,7 +65,7 @@ class MdCommandTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> s = (Map<String, Object>) Json.readFile(summary);
         for (String key : List.of("steps", "timestep_fs", "temperature_mean_K", "pressure_mean_GPa", "volume_mean_A3",
-                "density_g_cm3", "density_se", "max_abs_dVdt_A3_per_fs", "conserved_drift_eV_per_atom_per_ps",
+                "density_g_cm3", "density_se_g_cm3", "max_abs_dVdt_A3_per_fs", "conserved_drift_eV_per_atom_per_ps",
                 "wall_seconds", "hops")) {
             assertTrue(s.containsKey(key), "summary lacks " + key + ": " + s.keySet());
         }
@@ -73,7 +73,7 @@ class MdCommandTest {
         assertEquals(186L, s.get("degrees_of_freedom"));
         @SuppressWarnings("unchecked")
         Map<String, Object> hops = (Map<String, Object>) s.get("hops");
-        assertTrue(hops.containsKey("neighbour") && hops.containsKey("wigner_seitz"));
+        assertTrue(hops.containsKey("neighbour_count") && hops.containsKey("wigner_seitz"));
     }
 
     @Test

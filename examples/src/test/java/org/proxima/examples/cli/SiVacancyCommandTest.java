@@ -92,7 +92,7 @@ class SiVacancyCommandTest {
                 "--step-records", records.toString(), "--training-set", training.toString());
         assertEquals(0, r.exitCode(), r.err());
         Map<String, Object> s = (Map<String, Object>) Json.readFile(summary);
-        assertTrue(((Map<String, Object>) s.get("blending")).get("mode").equals("blend"));
+        assertEquals("blend", s.get("mode"));
         assertEquals(201, Files.readAllLines(records).size());
         long targetCalls = ((Number) s.get("target_calls")).longValue();
         assertTrue(targetCalls >= 32 && targetCalls < 201, "the surrogate took over some steps: " + targetCalls);

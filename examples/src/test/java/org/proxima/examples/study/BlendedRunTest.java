@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.proxima.core.calc.ForceCalculator;
 import org.proxima.core.training.TrainingSet;
+import org.proxima.md.MdState;
+import org.proxima.md.Velocities;
 import org.proxima.md.potential.StillingerWeber;
 
 class BlendedRunTest {
@@ -35,8 +38,12 @@ class BlendedRunTest {
     private RunSpec spec(String name, StudyMode mode, long seed) {
         BlendSettings blend = new BlendSettings(mode, SurrogateKind.LINEAR, new TrainingPlan(32, 0, 0), 1.25, 0.2,
                 mode.defaultBlendSteps(), 8);
-        return new RunSpec(name, SiVacancyStudy.startStructure(), 800, SiVacancyStudy.nptIntegrator(800), 250, SW,
-                blend, seed, 100, false, 25, dir.resolve(name));
+        return new RunSpec(name, () -> {
+            MdState s = MdState.of(SiVacancyStudy.startStructure(), seed);
+            Velocities.maxwellBoltzmann(s, 800, seed);
+            return s;
+        }, SiVacancyStudy.nptIntegrator(800), 250, SW, blend, seed, 100, null, false,
+                RunOutputs.inDirectory(dir.resolve(name), 25), null, Map.of("test", 1));
     }
 
     @Test

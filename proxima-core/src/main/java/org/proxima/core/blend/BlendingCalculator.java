@@ -398,6 +398,11 @@ public final class BlendingCalculator implements ForceCalculator {
         return steps;
     }
 
+    /** @return the ensemble being faded out during a cross-fade, or null */
+    public EnsembleSurrogate fadingFromSurrogate() {
+        return fadingFrom;
+    }
+
     /** @return the cumulative energy added by switching (λ changes and cross-fades), eV */
     public double blendWorkEv() {
         return blendWork;

@@ -102,6 +102,16 @@ public final class StepRecordWriter implements StepListener, AutoCloseable {
         }
     }
 
+    /** Writes buffered records to the file (before a checkpoint records its size). */
+    public void flush() {
+        try {
+            out.flush();
+            unflushed = 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write step records: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public void close() {
         try {

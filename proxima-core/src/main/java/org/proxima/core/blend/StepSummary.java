@@ -6,12 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.proxima.core.checkpoint.Checkpointable;
+import org.proxima.core.checkpoint.StateMap;
+
 /**
  * Summarises step records: counts and fractions of steps per {@link Source}, the surrogate–target errors observed
  * on all target steps and, separately, on audit steps (the only unbiased sample of the error while the surrogate is
  * in use), their mean and median against ε_target, and the wall-time split.
  */
-public final class StepSummary implements StepListener {
+public final class StepSummary implements StepListener, Checkpointable {
 
     private final Map<Source, Long> counts = new EnumMap<>(Source.class);
     private final List<Double> errors = new ArrayList<>();
@@ -40,6 +43,43 @@ public final class StepSummary implements StepListener {
         targetSeconds += r.targetSeconds();
         trainingSeconds += r.trainingSeconds();
         targetCalls = r.targetCalls();
+    }
+
+    @Override
+    public StateMap saveState() {
+        long[] c = new long[Source.values().length];
+        for (Source s : Source.values()) {
+            c[s.ordinal()] = count(s);
+        }
+        return new StateMap().putLongs("counts", c).putDoubles("errors", errors())
+                .putDoubles("audit_errors", auditErrors()).putLong("steps", steps).putLong("audits", audits)
+                .putDouble("surrogate_seconds", surrogateSeconds).putDouble("target_seconds", targetSeconds)
+                .putDouble("training_seconds", trainingSeconds).putLong("target_calls", targetCalls);
+    }
+
+    @Override
+    public void restoreState(StateMap m) {
+        long[] c = m.getLongs("counts");
+        counts.clear();
+        for (Source s : Source.values()) {
+            if (c[s.ordinal()] > 0) {
+                counts.put(s, c[s.ordinal()]);
+            }
+        }
+        errors.clear();
+        for (double e : m.getDoubles("errors")) {
+            errors.add(e);
+        }
+        auditErrors.clear();
+        for (double e : m.getDoubles("audit_errors")) {
+            auditErrors.add(e);
+        }
+        steps = m.getLong("steps");
+        audits = m.getLong("audits");
+        surrogateSeconds = m.getDouble("surrogate_seconds");
+        targetSeconds = m.getDouble("target_seconds");
+        trainingSeconds = m.getDouble("training_seconds");
+        targetCalls = m.getLong("target_calls");
     }
 
     /** @return steps seen */

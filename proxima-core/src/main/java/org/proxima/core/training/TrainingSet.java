@@ -58,6 +58,46 @@ public final class TrainingSet implements AutoCloseable {
     }
 
     /**
+     * Cuts a training-set file back to a size a checkpoint recorded and returns the points that were written after
+     * it (target results of steps after the checkpoint, which a resumed run can reuse instead of recomputing).
+     *
+     * @param file the extxyz file
+     * @param bytes the size to keep
+     * @return the points that followed, oldest first
+     * @throws IllegalArgumentException if the file is shorter than {@code bytes} (it was damaged)
+     */
+    public static List<TrainingPoint> truncate(Path file, long bytes) {
+        try {
+            long size = java.nio.file.Files.size(file);
+            if (size < bytes) {
+                throw new IllegalArgumentException("Training set " + file + " has " + size + " bytes, fewer than the "
+                        + bytes + " the checkpoint recorded: it was damaged");
+            }
+            List<TrainingPoint> tail = List.of();
+            if (size > bytes) {
+                Path rest = java.nio.file.Files.createTempFile(file.toAbsolutePath().getParent(), ".tail", ".extxyz");
+                try (java.nio.channels.FileChannel in = java.nio.channels.FileChannel.open(file);
+                        java.nio.channels.FileChannel out = java.nio.channels.FileChannel.open(rest,
+                                java.nio.file.StandardOpenOption.WRITE)) {
+                    in.transferTo(bytes, size - bytes, out);
+                }
+                try {
+                    tail = readComplete(rest);
+                } finally {
+                    java.nio.file.Files.deleteIfExists(rest);
+                }
+            }
+            try (java.nio.channels.FileChannel c = java.nio.channels.FileChannel.open(file,
+                    java.nio.file.StandardOpenOption.WRITE)) {
+                c.truncate(bytes);
+            }
+            return tail;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("Cannot cut back " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Reads training points from an extxyz file (frames with energy and forces; {@code step} from the header if
      * present, else −1).
      *
@@ -66,11 +106,31 @@ public final class TrainingSet implements AutoCloseable {
      * @throws IllegalArgumentException if a frame has no energy or forces
      */
     public static List<TrainingPoint> read(Path file) {
+        return read(file, false);
+    }
+
+    /** The complete frames of a file whose last frame may be half-written (a crash while appending). */
+    private static List<TrainingPoint> readComplete(Path file) {
+        return read(file, true);
+    }
+
+    private static List<TrainingPoint> read(Path file, boolean stopAtDamage) {
         List<TrainingPoint> out = new ArrayList<>();
         try (ExtXyzReader r = ExtXyzReader.open(file)) {
             int k = 0;
-            while (r.hasNext()) {
-                Frame f = r.next();
+            while (true) {
+                Frame f;
+                try {
+                    if (!r.hasNext()) {
+                        break;
+                    }
+                    f = r.next();
+                } catch (RuntimeException e) {
+                    if (stopAtDamage) {
+                        return out;
+                    }
+                    throw e;
+                }
                 if (f.result() == null || !f.result().has(org.proxima.core.calc.Property.FORCES)) {
                     throw new IllegalArgumentException(file + ": frame " + k + " has no energy and forces; training "
                             + "data needs both");

@@ -40,6 +40,16 @@ public final class DoubleSeries {
     }
 
     /**
+     * Replaces the contents (for restoring a checkpoint).
+     *
+     * @param restored the values
+     */
+    public void setAll(double[] restored) {
+        values = Arrays.copyOf(restored, Math.max(1024, restored.length));
+        size = restored.length;
+    }
+
+    /**
      * @param from first index included
      * @return a copy of the values from that index on
      */

@@ -6,6 +6,8 @@ import java.util.TreeMap;
 
 import org.proxima.core.neighbor.LinkedCellBuilder;
 import org.proxima.core.neighbor.NeighborList;
+import org.proxima.core.checkpoint.Checkpointable;
+import org.proxima.core.checkpoint.StateMap;
 import org.proxima.md.observe.Observer;
 import org.proxima.md.observe.Snapshot;
 
@@ -17,7 +19,7 @@ import org.proxima.md.observe.Snapshot;
  * nothing. For a single vacancy in diamond the expected histogram is N − 4 four-fold and 4 three-fold atoms
  * ({@link #singleDiamondVacancy}). Run it as an observer every step (hops shorter than the interval are missed).
  */
-public final class NeighbourCountHopDetector implements Observer {
+public final class NeighbourCountHopDetector implements Observer, Checkpointable {
 
     /** The paper's neighbour cutoff for Si, Å (slightly above the 2.35 Å bond, below the 3.84 Å second shell). */
     public static final double SILICON_CUTOFF_A = 3.0;
@@ -94,6 +96,25 @@ public final class NeighbourCountHopDetector implements Observer {
             hopSteps.add(s.step());
             reference = counts;
         }
+    }
+
+    @Override
+    public StateMap saveState() {
+        StateMap m = new StateMap().putDoubles("hop_times_fs", hopTimesFs.toArray())
+                .putDoubles("hop_steps", hopSteps.toArray()).putLong("transition_frames", transitionFrames)
+                .putLong("frames", frames);
+        m.putDoubles("reference", reference == null ? null : Arrays.stream(reference).asDoubleStream().toArray());
+        return m;
+    }
+
+    @Override
+    public void restoreState(StateMap state) {
+        hopTimesFs.setAll(state.getDoubles("hop_times_fs"));
+        hopSteps.setAll(state.getDoubles("hop_steps"));
+        transitionFrames = state.getLong("transition_frames");
+        frames = state.getLong("frames");
+        double[] r = state.getDoubles("reference");
+        reference = r == null ? null : Arrays.stream(r).mapToInt(d -> (int) d).toArray();
     }
 
     /** @return times of the detected hops, fs */

@@ -1,5 +1,8 @@
 package org.proxima.md.analysis;
 
+import org.proxima.core.checkpoint.Checkpointable;
+import org.proxima.core.checkpoint.StateMap;
+
 import org.proxima.md.observe.Observer;
 import org.proxima.md.observe.Snapshot;
 
@@ -9,7 +12,7 @@ import org.proxima.md.observe.Snapshot;
  * (the paper's Figure 3 metric, from consecutive observations) and the linear drift of the conserved quantity.
  * Attach it every step for |dV/dt|.
  */
-public final class ThermoStatistics implements Observer {
+public final class ThermoStatistics implements Observer, Checkpointable {
 
     private final DoubleSeries steps = new DoubleSeries();
     private final DoubleSeries timesFs = new DoubleSeries();
@@ -30,6 +33,26 @@ public final class ThermoStatistics implements Observer {
         volumeA3.add(s.volumeA3());
         densityGPerCm3.add(s.densityGPerCm3());
         conservedEv.add(s.conservedEnergyEv());
+    }
+
+    @Override
+    public StateMap saveState() {
+        return new StateMap().putLong("atoms", atoms).putDoubles("steps", steps.toArray())
+                .putDoubles("times_fs", timesFs.toArray()).putDoubles("temperature_K", temperatureK.toArray())
+                .putDoubles("pressure_GPa", pressureGpa.toArray()).putDoubles("volume_A3", volumeA3.toArray())
+                .putDoubles("density_g_cm3", densityGPerCm3.toArray()).putDoubles("conserved_eV", conservedEv.toArray());
+    }
+
+    @Override
+    public void restoreState(StateMap state) {
+        atoms = (int) state.getLong("atoms");
+        steps.setAll(state.getDoubles("steps"));
+        timesFs.setAll(state.getDoubles("times_fs"));
+        temperatureK.setAll(state.getDoubles("temperature_K"));
+        pressureGpa.setAll(state.getDoubles("pressure_GPa"));
+        volumeA3.setAll(state.getDoubles("volume_A3"));
+        densityGPerCm3.setAll(state.getDoubles("density_g_cm3"));
+        conservedEv.setAll(state.getDoubles("conserved_eV"));
     }
 
     private int firstIndex(long equilibrationSteps) {

@@ -3,6 +3,8 @@ package org.proxima.md.analysis;
 import org.proxima.core.model.Cell;
 import org.proxima.core.model.Crystals;
 import org.proxima.core.model.Structure;
+import org.proxima.core.checkpoint.Checkpointable;
+import org.proxima.core.checkpoint.StateMap;
 import org.proxima.md.observe.Observer;
 import org.proxima.md.observe.Snapshot;
 
@@ -14,7 +16,7 @@ import org.proxima.md.observe.Snapshot;
  * assigned to; a hop is a change of the vacant site (frames where no single site is vacant, e.g. two atoms
  * claiming one site, change nothing).
  */
-public final class WignerSeitzHopDetector implements Observer {
+public final class WignerSeitzHopDetector implements Observer, Checkpointable {
 
     /** Capture radius around a site, Å. */
     public static final double DEFAULT_CAPTURE_A = 0.7;
@@ -136,6 +138,26 @@ public final class WignerSeitzHopDetector implements Observer {
         }
         cell.toCartesian(d, d);
         return d[0] * d[0] + d[1] * d[1] + d[2] * d[2];
+    }
+
+    @Override
+    public StateMap saveState() {
+        StateMap m = new StateMap().putDoubles("hop_times_fs", hopTimesFs.toArray())
+                .putDoubles("hop_steps", hopSteps.toArray()).putLong("vacant_site", vacantSite)
+                .putDoubles("shift", shift);
+        m.putDoubles("assigned", assigned == null ? null : java.util.Arrays.stream(assigned).asDoubleStream()
+                .toArray());
+        return m;
+    }
+
+    @Override
+    public void restoreState(StateMap state) {
+        hopTimesFs.setAll(state.getDoubles("hop_times_fs"));
+        hopSteps.setAll(state.getDoubles("hop_steps"));
+        vacantSite = (int) state.getLong("vacant_site");
+        System.arraycopy(state.getDoubles("shift"), 0, shift, 0, 3);
+        double[] a = state.getDoubles("assigned");
+        assigned = a == null ? null : java.util.Arrays.stream(a).mapToInt(d -> (int) d).toArray();
     }
 
     /** @return the currently vacant site index, or −1 before the first clean frame */

@@ -56,6 +56,24 @@ public final class ThermoLogger implements Observer {
         }
     }
 
+    /**
+     * Continues an existing log (a resumed run): opens it for appending and writes no header.
+     *
+     * @param path the CSV file
+     * @param extraColumns the same additional columns as the log was started with
+     * @return the logger
+     */
+    public static ThermoLogger append(Path path, List<ThermoColumn> extraColumns) {
+        try {
+            ThermoLogger t = new ThermoLogger(Files.newBufferedWriter(path, StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND), extraColumns);
+            t.headerWritten = Files.size(path) > 0;
+            return t;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot append to thermo log " + path + ": " + e.getMessage(), e);
+        }
+    }
+
     /** @return the column names, base columns first */
     public List<String> header() {
         List<String> h = new ArrayList<>(List.of(BASE));

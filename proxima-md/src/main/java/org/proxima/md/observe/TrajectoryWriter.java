@@ -46,6 +46,17 @@ public final class TrajectoryWriter implements Observer {
         return new TrajectoryWriter(ExtXyzWriter.create(path), extraInfo);
     }
 
+    /**
+     * Continues an existing trajectory (a resumed run).
+     *
+     * @param path the file
+     * @param extraInfo the same additional header keys as the trajectory was started with
+     * @return the writer
+     */
+    public static TrajectoryWriter append(Path path, Map<String, Function<Snapshot, Object>> extraInfo) {
+        return new TrajectoryWriter(ExtXyzWriter.append(path), extraInfo);
+    }
+
     @Override
     public void observe(Snapshot s) {
         Map<String, Object> info = new LinkedHashMap<>();

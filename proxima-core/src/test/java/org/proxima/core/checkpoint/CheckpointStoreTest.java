@@ -1,0 +1,70 @@
+package org.proxima.core.checkpoint;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CheckpointStoreTest {
+
+    @TempDir
+    Path dir;
+
+    private static StateMap content(double x) {
+        return new StateMap().putDouble("x", x).putDoubles("v", new double[] {Double.NaN, -0.0, 1e-310, x})
+                .putDouble("nan", Double.NaN).putDouble("inf", Double.NEGATIVE_INFINITY);
+    }
+
+    @Test
+    void everyDoubleRoundTripsExactlyAndOnlyTheNewestTwoAreKept() throws Exception {
+        CheckpointStore store = new CheckpointStore(dir, "test", 1, 2);
+        for (long step = 100; step <= 400; step += 100) {
+            long s = step;
+            store.write(step, content(step + 0.1), d -> Files.writeString(d.resolve("side.txt"), "step " + s));
+        }
+        CheckpointStore.Loaded l = store.readLatest().orElseThrow();
+        assertEquals(400, l.step());
+        assertEquals(400.1, l.content().getDouble("x"));
+        assertTrue(Double.isNaN(l.content().getDouble("nan")));
+        assertEquals(Double.NEGATIVE_INFINITY, l.content().getDouble("inf"));
+        double[] v = l.content().getDoubles("v");
+        assertTrue(Double.isNaN(v[0]));
+        assertEquals(Double.doubleToRawLongBits(-0.0), Double.doubleToRawLongBits(v[1]));
+        assertArrayEquals(new double[] {1e-310, 400.1}, new double[] {v[2], v[3]});
+        assertEquals("step 400", Files.readString(l.directory().resolve("side.txt")));
+        try (var s = Files.list(dir)) {
+            assertEquals(2, s.count(), "older checkpoints are pruned");
+        }
+    }
+
+    @Test
+    void aDamagedOrForeignNewestCheckpointIsRefusedAndThePreviousUsed() throws Exception {
+        CheckpointStore store = new CheckpointStore(dir, "test", 1, 3);
+        store.write(100, content(1), null);
+        Path second = store.write(200, content(2), null);
+        Path third = store.write(300, content(3), null);
+        // a flipped digit: the SHA-256 no longer matches
+        Path json = third.resolve("checkpoint.json");
+        Files.writeString(json, Files.readString(json).replace("3.0", "4.0"));
+        assertEquals(200, store.readLatest().orElseThrow().step());
+        // truncated
+        Path json2 = second.resolve("checkpoint.json");
+        String t = Files.readString(json2);
+        Files.writeString(json2, t.substring(0, t.length() / 3));
+        assertEquals(100, store.readLatest().orElseThrow().step());
+        CheckpointException e = assertThrows(CheckpointException.class, () -> store.read(third));
+        assertTrue(e.getMessage().contains("damaged"), e.getMessage());
+        // another format version is refused with a clear message
+        CheckpointStore newer = new CheckpointStore(dir, "test", 2, 3);
+        CheckpointException v = assertThrows(CheckpointException.class,
+                () -> newer.read(dir.resolve(String.format("step-%012d", 100))));
+        assertTrue(v.getMessage().contains("format version 1"), v.getMessage());
+        assertTrue(newer.readLatest().isEmpty());
+    }
+}
