@@ -72,6 +72,14 @@ final class SiVacancyCommand implements Runnable {
         }
     }
 
+    /** Runs one study in the modes given (default blend) and prints its report. */
+    private static int single(StudyCliOptions options, String name) {
+        StudyOptions o = options.resolve(List.of(StudyMode.BLEND), name.equals("hops"));
+        writeRunJson(options, o, "si-vacancy " + name);
+        print(List.of(study(name, o, options.targetCostSeconds)), o.output());
+        return 0;
+    }
+
     /** {@code proxima si-vacancy npt}. */
     @Command(name = "npt", mixinStandardHelpOptions = true, description = "800 K NPT density study (2048 steps): "
             + "density from the last 512 steps, max |dV/dt| after the first training, volume trace.")
@@ -81,10 +89,7 @@ final class SiVacancyCommand implements Runnable {
 
         @Override
         public Integer call() {
-            StudyOptions o = options.resolve(List.of(StudyMode.BLEND), false);
-            writeRunJson(options, o, "si-vacancy npt");
-            print(List.of(study("npt", o, options.targetCostSeconds)), o.output());
-            return 0;
+            return single(options, "npt");
         }
     }
 
@@ -97,10 +102,7 @@ final class SiVacancyCommand implements Runnable {
 
         @Override
         public Integer call() {
-            StudyOptions o = options.resolve(List.of(StudyMode.BLEND), true);
-            writeRunJson(options, o, "si-vacancy hops");
-            print(List.of(study("hops", o, options.targetCostSeconds)), o.output());
-            return 0;
+            return single(options, "hops");
         }
     }
 

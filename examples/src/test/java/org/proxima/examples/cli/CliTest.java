@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.proxima.core.testing.ArrayAssertions.assertArrayClose;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,23 +22,8 @@ class CliTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            int code = ProximaCli.execute(args);
-            return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -51,8 +33,8 @@ class CliTest {
         for (String c : configs) {
             Path in = ReferenceData.file("lammps-sw/" + c + ".extxyz");
             Path out = dir.resolve(c + ".out.extxyz");
-            Run r = run("evaluate", "--calculator", "sw", "--input", in.toString(), "--output", out.toString());
-            assertEquals(0, r.code(), r.err());
+            CliRun r = run("evaluate", "--calculator", "sw", "--input", in.toString(), "--output", out.toString());
+            assertEquals(0, r.exitCode(), r.err());
             CalculationResult expected = ExtXyzReader.readFirst(in).result();
             CalculationResult got = ExtXyzReader.readFirst(out).result();
             assertEquals(expected.energyEv(), got.energyEv(), 1e-9 * Math.abs(expected.energyEv()), c);
@@ -66,9 +48,9 @@ class CliTest {
     @Test
     void buildSiDiamondWithVacancyIsThePapersCell() {
         Path out = dir.resolve("si63.extxyz");
-        Run r = run("build", "si-diamond", "--lattice", "5.43", "--repeat", "2", "--vacancy", "0", "--output",
+        CliRun r = run("build", "si-diamond", "--lattice", "5.43", "--repeat", "2", "--vacancy", "0", "--output",
                 out.toString());
-        assertEquals(0, r.code(), r.err());
+        assertEquals(0, r.exitCode(), r.err());
         Structure s = ExtXyzReader.readFirst(out).structure();
         assertEquals(63, s.size());
         assertArrayClose(Crystals.diamondVacancy("Si", 5.43).positionsA(), s.positionsA(), 0, "positions");
@@ -81,9 +63,9 @@ class CliTest {
         Files.writeString(poscar, "Ar\n1.0\n5.3 0 0\n0 5.3 0\n0 0 5.3\nAr\n4\nDirect\n0 0 0\n0 0.5 0.5\n0.5 0 0.5\n"
                 + "0.5 0.5 0\n");
         Path out = dir.resolve("ar.extxyz");
-        Run r = run("evaluate", "--calculator", "lj:0.0104,3.40,8.0", "--input", poscar.toString(), "--output",
+        CliRun r = run("evaluate", "--calculator", "lj:0.0104,3.40,8.0", "--input", poscar.toString(), "--output",
                 out.toString());
-        assertEquals(0, r.code(), r.err());
+        assertEquals(0, r.exitCode(), r.err());
         List<Frame> frames = ExtXyzReader.readAll(out);
         assertEquals(1, frames.size());
         assertTrue(frames.get(0).result().energyEv() < 0);
@@ -91,28 +73,28 @@ class CliTest {
 
     @Test
     void errorsPrintOneLineAndExitNonZero() {
-        Run bad = run("evaluate", "--calculator", "eam", "--input", "x.extxyz", "--output", "y.extxyz");
-        assertEquals(1, bad.code());
+        CliRun bad = run("evaluate", "--calculator", "eam", "--input", "x.extxyz", "--output", "y.extxyz");
+        assertEquals(1, bad.exitCode());
         assertEquals("proxima: error: Unknown calculator 'eam': expected " + CalculatorSpec.FORMS,
                 bad.err().strip());
-        Run missing = run("evaluate", "--calculator", "sw", "--input", dir.resolve("none.extxyz").toString(),
+        CliRun missing = run("evaluate", "--calculator", "sw", "--input", dir.resolve("none.extxyz").toString(),
                 "--output", "y.extxyz");
-        assertEquals(1, missing.code());
+        assertEquals(1, missing.exitCode());
         assertEquals(1, missing.err().strip().lines().count(), missing.err());
         assertTrue(missing.err().contains("none.extxyz"), missing.err());
-        Run verbose = run("evaluate", "--verbose", "--calculator", "eam", "--input", "x", "--output", "y");
+        CliRun verbose = run("evaluate", "--verbose", "--calculator", "eam", "--input", "x", "--output", "y");
         assertTrue(verbose.err().lines().count() > 1, "stack trace with --verbose");
-        Run usage = run("evaluate", "--calculator", "sw");
-        assertEquals(2, usage.code());
+        CliRun usage = run("evaluate", "--calculator", "sw");
+        assertEquals(2, usage.exitCode());
     }
 
     @Test
     void malformedInputNamesTheLine() throws Exception {
         Path in = dir.resolve("bad.extxyz");
         Files.writeString(in, "2\nLattice=\"5 0 0 0 5 0 0 0 5\" Properties=species:S:1:pos:R:3\nSi 0 0 0\nSi 1 1 x\n");
-        Run r = run("evaluate", "--calculator", "sw", "--input", in.toString(), "--output",
+        CliRun r = run("evaluate", "--calculator", "sw", "--input", in.toString(), "--output",
                 dir.resolve("o.extxyz").toString());
-        assertEquals(1, r.code());
+        assertEquals(1, r.exitCode());
         assertTrue(r.err().contains("bad.extxyz:4"), r.err());
     }
 }
