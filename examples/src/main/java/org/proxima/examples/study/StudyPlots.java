@@ -66,6 +66,23 @@ public final class StudyPlots {
      * @return the file
      */
     public static Path volumeTrace(List<RunOutcome> runs, Path file) throws IOException {
+        return volumeTrace(runs, file, Double.NaN);
+    }
+
+    /**
+     * The volume trace zoomed to {@code windowFs} after the first training, where the hard switch's fast
+     * oscillations show.
+     *
+     * @param runs one run per mode (same seed)
+     * @param file the PNG to write
+     * @param windowFs length of the window, fs
+     * @return the file
+     */
+    public static Path volumeTraceZoom(List<RunOutcome> runs, Path file, double windowFs) throws IOException {
+        return volumeTrace(runs, file, windowFs);
+    }
+
+    private static Path volumeTrace(List<RunOutcome> runs, Path file, double windowFs) throws IOException {
         XYChart top = new XYChartBuilder().width(1000).height(420).title("Cell volume, seed " + runs.get(0).seed())
                 .xAxisTitle("time (fs)").yAxisTitle("volume (Å³)").build();
         XYChart bottom = new XYChartBuilder().width(1000).height(220).xAxisTitle("time (fs)")
@@ -109,6 +126,14 @@ public final class StudyPlots {
             bottom.addAnnotation(new AnnotationLine(x, true, false));
         }
         bottom.getStyler().setYAxisMin(0.0).setYAxisMax(1.05);
+        if (!Double.isNaN(windowFs) && firstTraining >= 0) {
+            double from = runs.get(0).series().timesFs()[(int) Math.min(firstTraining,
+                    runs.get(0).series().timesFs().length - 1)];
+            for (XYChart c : List.of(top, bottom)) {
+                c.getStyler().setXAxisMin(from).setXAxisMax(from + windowFs);
+            }
+            top.setTitle(top.getTitle() + String.format(Locale.ROOT, ", %.0f fs after the first training", windowFs));
+        }
         for (XYChart c : List.of(top, bottom)) {
             c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.OutsideS)
                     .setLegendLayout(org.knowm.xchart.style.Styler.LegendLayout.Horizontal);

@@ -50,6 +50,14 @@ public record StudyReport(Comparison comparison, List<Path> files, List<String> 
             List<RunOutcome> one = outcomes.stream().filter(o -> o.seed() == seed).toList();
             return StudyPlots.volumeTrace(one, dir.resolve(study + "-volume-trace.png"));
         });
+        figure(problems, files, "volume trace zoom", () -> {
+            if (hops) {
+                return null;
+            }
+            long seed = outcomes.get(0).seed();
+            List<RunOutcome> one = outcomes.stream().filter(o -> o.seed() == seed).toList();
+            return StudyPlots.volumeTraceZoom(one, dir.resolve(study + "-volume-trace-zoom.png"), 250);
+        });
         figure(problems, files, "error histogram", () -> StudyPlots.errorHistogram(c.rows(), false, errorTarget,
                 dir.resolve(study + "-errors-all-target-steps.png")));
         figure(problems, files, "audit error histogram", () -> StudyPlots.errorHistogram(c.rows(), true,
