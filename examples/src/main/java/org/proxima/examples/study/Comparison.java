@@ -143,20 +143,24 @@ public final class Comparison {
             String dvdt = String.format(Locale.ROOT, "%.3f (%s)", num(m, "max_abs_dVdt_mean_A3_per_fs"),
                     fmt(num(m, "max_abs_dVdt_se_A3_per_fs"), "%.3f"));
             if (hopStudy) {
-                b.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %.0f | %s | %.2f |\n", name,
+                b.append(String.format(Locale.ROOT, "| %s | %d | %s | %s | %s | %s | %s | %.0f | %s | %s |\n", name,
                         r.runs().size(), hopCell(r.hops(true)), hopZ(r, t, true), hopCell(r.hops(false)),
-                        hopZ(r, t, false), fractions, num(m, "target_calls_mean"), time, speedup(r)));
+                        hopZ(r, t, false), fractions, num(m, "target_calls_mean"), time, fmt(speedup(r), "%.2f")));
             } else {
                 String z = t == null || r == t ? "–" : String.format(Locale.ROOT, "%+.1f",
                         zScore(r.density(), r.densitySe(), t.density(), t.densitySe()));
-                b.append(String.format(Locale.ROOT, "| %s | %d | %.4f (%s) | %s | %s | %s | %.0f | %s | %.2f |\n", name,
+                b.append(String.format(Locale.ROOT, "| %s | %d | %.4f (%s) | %s | %s | %s | %.0f | %s | %s |\n", name,
                         r.runs().size(), r.density(), fmt(r.densitySe(), "%.4f"), z, dvdt, fractions,
-                        num(m, "target_calls_mean"), time, speedup(r)));
+                        num(m, "target_calls_mean"), time, fmt(speedup(r), "%.2f")));
             }
         }
-        b.append(String.format(Locale.ROOT, "%nProjected speedup: wall time of the target-only runs over this mode's, "
-                + "with each target call costing %.3g s (%s) and everything else as measured.%n", secondsPerCall,
-                measuredCost ? "measured in these runs" : "given"));
+        if (t != null) {
+            b.append(String.format(Locale.ROOT, "%nProjected speedup: wall time of the target-only runs over this "
+                    + "mode's, with each target call costing %.3g s (%s) and everything else as measured.%n",
+                    secondsPerCall, measuredCost ? "measured in these runs" : "given"));
+        } else {
+            b.append("\nNo target-only runs: no differences or projected speedups.\n");
+        }
         b.append("Δ/SE: difference from the target-only mode in units of the combined standard error "
                 + "√(SE₁² + SE₂²).");
         b.append(hopStudy ? " Hop rates are pooled over replicas: rate = 1/mean waiting time, SE = rate/√n.\n"

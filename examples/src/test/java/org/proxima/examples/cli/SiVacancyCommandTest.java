@@ -54,6 +54,19 @@ class SiVacancyCommandTest {
     }
 
     @Test
+    void tableWithoutTargetOnlyRunsShowsNoDifferencesOrSpeedups() throws Exception {
+        Path out = dir.resolve("blend-only");
+        CliRun r = CliRun.of("si-vacancy", "npt", "--mode", "blend", "--surrogate", "linear", "--steps", "200",
+                "--retrain-interval", "32", "--output", out.toString(), "--trajectory-every", "0");
+        assertEquals(0, r.exitCode(), r.err());
+        String table = Files.readString(out.resolve("npt-comparison.md"));
+        String row = table.lines().filter(l -> l.startsWith("| Proxima+Blend |")).findFirst().orElseThrow();
+        assertFalse(row.contains("NaN"), row);
+        assertTrue(row.endsWith("| – |"), row);
+        assertTrue(table.contains("No target-only runs"), table);
+    }
+
+    @Test
     void badInputStopsBeforeAnyWorkWithOneLine() throws Exception {
         Path out = dir.resolve("never");
         for (String[] args : List.of(
