@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.proxima.core.surrogate.EnsembleSurrogate;
 import org.proxima.core.surrogate.TrainingPoint;
+import org.proxima.surrogate.SwTrainingData;
 import org.proxima.surrogate.descriptor.AniParameters;
 import org.proxima.surrogate.linear.LinearEnsemble;
 import org.proxima.surrogate.nn.NnEnsemble;
@@ -40,7 +41,7 @@ public class NnTrainingBenchmark {
     /** Generates 1024 frames of SW Si-vacancy NPT MD at 800 K, 8 fs apart. */
     @Setup(Level.Trial)
     public void setup() {
-        data = SiliconVacancyFrames.generate(1024, 8);
+        data = SwTrainingData.generate(1024, 8);
     }
 
     /** @return the NN ensemble trained from scratch */

@@ -20,6 +20,7 @@ import org.proxima.core.surrogate.EnsemblePrediction;
 import org.proxima.core.surrogate.EnsembleSurrogate;
 import org.proxima.core.surrogate.TrainingPoint;
 import org.proxima.surrogate.descriptor.AniDescriptor;
+import org.proxima.surrogate.SwTrainingData;
 import org.proxima.surrogate.descriptor.AniParameters;
 import org.proxima.surrogate.descriptor.Descriptors;
 import org.proxima.surrogate.linear.LinearEnsemble;
@@ -50,14 +51,14 @@ public class SurrogateBenchmark {
     /** Trains both ensembles and records 200 successive MD frames. */
     @Setup(Level.Trial)
     public void setup() {
-        List<TrainingPoint> training = SiliconVacancyFrames.generate(256, 8);
+        List<TrainingPoint> training = SwTrainingData.generate(256, 8);
         AniParameters params = AniParameters.paperDefaults(List.of("Si"));
         EnsembleSurrogate.FitOptions options = new EnsembleSurrogate.FitOptions(1, 1, 0, 1);
         nn = (NnEnsemble) NnEnsemble.untrained(params, NnSettings.defaults().withEpochs(4), 1).fit(training, options)
                 .ensemble();
         linear = (LinearEnsemble) LinearEnsemble.untrained(List.of("Si"), 2, 1).fit(training, options).ensemble();
         descriptor = new AniDescriptor(params);
-        frames = SiliconVacancyFrames.generate(200, 1).stream().map(TrainingPoint::structure)
+        frames = SwTrainingData.generate(200, 1).stream().map(TrainingPoint::structure)
                 .toArray(Structure[]::new);
     }
 

@@ -31,26 +31,34 @@ public final class SwTrainingData {
      */
     public static synchronized List<TrainingPoint> frames(int count) {
         if (cache == null || cache.size() < count) {
-            cache = generate(Math.max(count, 1280));
+            cache = generate(Math.max(count, 1280), 8);
         }
         return cache.subList(0, count);
     }
 
-    private static List<TrainingPoint> generate(int count) {
+    /**
+     * Runs the trajectory afresh (not cached): after 1 ps of equilibration, every {@code stride}-th 1 fs step
+     * becomes a labelled frame.
+     *
+     * @param count number of frames
+     * @param stride MD steps between frames (1 for successive steps, 8 for {@link #frames})
+     * @return frames with SW energy, forces and stress
+     */
+    public static List<TrainingPoint> generate(int count, int stride) {
         List<TrainingPoint> out = new ArrayList<>();
         MdState state = MdState.of(Crystals.diamondVacancy("Si", 5.43), 11);
         Velocities.maxwellBoltzmann(state, 800, 11);
         try (StillingerWeber sw = StillingerWeber.silicon();
                 MolecularDynamics md = MolecularDynamics.builder(state, sw, MelchionnaNpt.builder(1.0, 800)
                         .ttimeFs(25).barostat(25, 98).mask(BarostatMask.DIAGONAL).build()).observer(s -> {
-                            if (s.step() >= 1000 && s.step() % 8 == 0) {
+                            if (s.step() >= 1000 && s.step() % stride == 0 && out.size() < count) {
                                 CalculationResult r = s.result();
-                                out.add(new TrainingPoint(s.structure(), new CalculationResult(r.energyEv(),
-                                        r.forcesEvPerA(), r.stressEvPerA3(), null), s.step()));
+                                out.add(new TrainingPoint(s.structure(), CalculationResult.of(r.energyEv(),
+                                        r.forcesEvPerA(), r.stressEvPerA3()), s.step()));
                             }
                         }, 1).build()) {
-            md.run(1000 + 8L * count);
+            md.run(1000 + (long) stride * count);
         }
-        return out.subList(0, count);
+        return out;
     }
 }
