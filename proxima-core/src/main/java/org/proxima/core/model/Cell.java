@@ -331,7 +331,8 @@ public final class Cell {
         return of(h, newPbc);
     }
 
-    private static void transform(double[] in, double[] out, DMatrix3x3 m) {
+    /** out_i = in_i·m for every row i of flat 3N arrays; in and out may be the same array. */
+    static void transform(double[] in, double[] out, DMatrix3x3 m) {
         if (in.length % 3 != 0 || out.length != in.length) {
             throw new IllegalArgumentException("Expected flat arrays of equal length 3N, got " + in.length + " and "
                     + out.length);

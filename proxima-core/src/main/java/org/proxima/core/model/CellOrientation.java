@@ -72,14 +72,7 @@ public final class CellOrientation {
      * @param q the rotation
      */
     public static void rotate(double[] vectors, DMatrix3x3 q) {
-        for (int i = 0; i < vectors.length; i += 3) {
-            double x = vectors[i];
-            double y = vectors[i + 1];
-            double z = vectors[i + 2];
-            vectors[i] = x * q.a11 + y * q.a21 + z * q.a31;
-            vectors[i + 1] = x * q.a12 + y * q.a22 + z * q.a32;
-            vectors[i + 2] = x * q.a13 + y * q.a23 + z * q.a33;
-        }
+        Cell.transform(vectors, vectors, q);
     }
 
     private static DMatrix3x3 columns(double[] ex, double[] ey, double[] ez) {
