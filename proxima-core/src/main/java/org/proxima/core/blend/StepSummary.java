@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.math3.stat.StatUtils;
 import org.proxima.core.checkpoint.Checkpointable;
 import org.proxima.core.checkpoint.StateMap;
 
@@ -159,14 +160,7 @@ public final class StepSummary implements StepListener, Checkpointable {
      * @return their mean, NaN if empty
      */
     public static double mean(double[] x) {
-        if (x.length == 0) {
-            return Double.NaN;
-        }
-        double s = 0;
-        for (double v : x) {
-            s += v;
-        }
-        return s / x.length;
+        return StatUtils.mean(x);
     }
 
     /**
@@ -174,12 +168,6 @@ public final class StepSummary implements StepListener, Checkpointable {
      * @return their median, NaN if empty
      */
     public static double median(double[] x) {
-        if (x.length == 0) {
-            return Double.NaN;
-        }
-        double[] y = x.clone();
-        java.util.Arrays.sort(y);
-        int n = y.length;
-        return n % 2 == 1 ? y[n / 2] : 0.5 * (y[n / 2 - 1] + y[n / 2]);
+        return StatUtils.percentile(x, 50);
     }
 }

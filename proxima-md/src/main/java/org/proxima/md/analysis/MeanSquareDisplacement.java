@@ -3,6 +3,8 @@ package org.proxima.md.analysis;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.apache.commons.math3.stat.regression.SimpleRegression;
+
 import org.proxima.md.observe.Observer;
 import org.proxima.md.observe.Snapshot;
 
@@ -89,17 +91,10 @@ public final class MeanSquareDisplacement implements Observer {
         if (n < 2) {
             return Double.NaN;
         }
-        double st = 0;
-        double sm = 0;
-        double stt = 0;
-        double stm = 0;
+        SimpleRegression fit = new SimpleRegression();
         for (int k = from; k < msd.length; k++) {
-            st += t[k];
-            sm += msd[k];
-            stt += t[k] * t[k];
-            stm += t[k] * msd[k];
+            fit.addData(t[k], msd[k]);
         }
-        double slope = (n * stm - st * sm) / (n * stt - st * st);
-        return slope / 6.0;
+        return fit.getSlope() / 6.0;
     }
 }

@@ -1,5 +1,6 @@
 package org.proxima.md.analysis;
 
+import org.apache.commons.math3.stat.regression.SimpleRegression;
 import org.proxima.core.checkpoint.Checkpointable;
 import org.proxima.core.checkpoint.StateMap;
 
@@ -132,19 +133,11 @@ public final class ThermoStatistics implements Observer, Checkpointable {
         if (n < 2) {
             return Double.NaN;
         }
-        double st = 0;
-        double se = 0;
-        double stt = 0;
-        double ste = 0;
+        SimpleRegression fit = new SimpleRegression();
         for (int k = from; k < conservedEv.size(); k++) {
-            double t = timesFs.get(k) / 1000.0;
-            double e = conservedEv.get(k) / atoms;
-            st += t;
-            se += e;
-            stt += t * t;
-            ste += t * e;
+            fit.addData(timesFs.get(k) / 1000.0, conservedEv.get(k) / atoms);
         }
-        return (n * ste - st * se) / (n * stt - st * st);
+        return fit.getSlope();
     }
 
     /**
