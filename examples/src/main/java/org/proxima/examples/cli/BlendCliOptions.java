@@ -57,6 +57,10 @@ final class BlendCliOptions {
         TrainingPlan d = TrainingPlan.defaults(kind, npt);
         TrainingPlan plan = new TrainingPlan(retrainInterval != null ? retrainInterval : d.retrainInterval(),
                 trainingCap != null ? trainingCap : d.maxSize(), epochs != null ? epochs : d.epochs());
+        if (m == StudyMode.SURROGATE) {
+            throw new IllegalArgumentException("--mode surrogate is for proxima si-vacancy, which trains the frozen "
+                    + "surrogate on an independent target run; proxima md runs target, proxima or blend");
+        }
         if (m != StudyMode.TARGET && errorTarget == null) {
             throw new IllegalArgumentException("--error-target (eV/Å) is required with --mode " + m.label());
         }

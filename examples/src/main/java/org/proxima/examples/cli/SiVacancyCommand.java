@@ -21,7 +21,8 @@ import picocli.CommandLine.Mixin;
 
 /** {@code proxima si-vacancy}: the paper's Si-vacancy experiments. */
 @Command(name = "si-vacancy", mixinStandardHelpOptions = true,
-        description = "The paper's silicon-vacancy experiments: target only vs PROXIMA vs PROXIMA+BLEND.",
+        description = "The paper's silicon-vacancy experiments: target only vs PROXIMA vs PROXIMA+BLEND vs the "
+                + "surrogate alone.",
         subcommands = {SiVacancyCommand.Npt.class, SiVacancyCommand.Hops.class, SiVacancyCommand.Compare.class})
 final class SiVacancyCommand implements Runnable {
 
@@ -31,7 +32,8 @@ final class SiVacancyCommand implements Runnable {
                 "Missing study: npt, hops or compare (try 'proxima si-vacancy --help')");
     }
 
-    private static final List<StudyMode> ALL = List.of(StudyMode.TARGET, StudyMode.PROXIMA, StudyMode.BLEND);
+    private static final List<StudyMode> ALL = List.of(StudyMode.TARGET, StudyMode.PROXIMA, StudyMode.BLEND,
+            StudyMode.SURROGATE);
 
     /** Runs one study and writes its report. */
     private static StudyReport study(String name, StudyOptions o, Double cost) {
@@ -107,17 +109,15 @@ final class SiVacancyCommand implements Runnable {
     }
 
     /** {@code proxima si-vacancy compare}. */
-    @Command(name = "compare", mixinStandardHelpOptions = true, description = "Both studies in all three modes with "
-            + "the same seeds; writes npt- and hops-comparison tables (markdown, JSON) and figures.")
+    @Command(name = "compare", mixinStandardHelpOptions = true, description = "Both studies in every mode (default "
+            + "target, proxima, blend, surrogate) with the same seeds; writes npt- and hops-comparison tables "
+            + "(markdown, JSON) and figures.")
     static final class Compare implements Callable<Integer> {
         @Mixin
         StudyCliOptions options;
 
         @Override
         public Integer call() {
-            if (options.modes != null) {
-                throw new IllegalArgumentException("compare runs all three modes; --mode is for npt and hops");
-            }
             StudyOptions npt = options.resolve(ALL, false);
             StudyOptions hops = options.resolve(ALL, true);
             writeRunJson(options, npt, "si-vacancy compare");

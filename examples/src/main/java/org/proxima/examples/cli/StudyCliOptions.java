@@ -29,8 +29,8 @@ final class StudyCliOptions {
     static final double DFT_ERROR_TARGET = 0.9;
 
     @Option(names = "--mode", paramLabel = "MODES", split = ",",
-            description = "Modes to run: target, proxima, blend, comma-separated (npt and hops; default blend; "
-                    + "compare runs all three).")
+            description = "Modes to run: target, proxima, blend, surrogate, comma-separated (default: npt and "
+                    + "hops blend, compare all four).")
     List<String> modes;
 
     @Option(names = "--target", defaultValue = "sw", paramLabel = "SPEC",
@@ -90,6 +90,10 @@ final class StudyCliOptions {
             + "projected speedup, s (default: measured).")
     Double targetCostSeconds;
 
+    @Option(names = "--surrogate-frames", paramLabel = "N", description = "Target frames the surrogate-only mode "
+            + "trains on (default: the blend replicas' median final training-set size).")
+    Integer surrogateFrames;
+
     @Mixin
     CheckpointCliOptions checkpoints;
 
@@ -133,7 +137,7 @@ final class StudyCliOptions {
         Path ckpt = checkpoints.directory();
         return new StudyOptions(output, spec, kind, m, r, seed, s, temperatureK, retrainInterval, audit, eps,
                 blendSteps, volumeA3, j, trajectoryEvery, ckpt, checkpoints.every, checkpoints.resuming(),
-                checkpoints.allowChangedOptions);
+                checkpoints.allowChangedOptions, surrogateFrames);
     }
 
     private static void checkWritable(Path dir) {
@@ -172,6 +176,8 @@ final class StudyCliOptions {
         p.put("quick", quick);
         p.put("checkpoint", o.checkpointRoot() == null ? null : o.checkpointRoot().toString());
         p.put("resume", o.resume());
+        p.put("surrogate_frames", o.surrogateFrames());
+        p.put("surrogate_training_seed", org.proxima.examples.study.FrozenSurrogate.TRAINING_SEED);
         return p;
     }
 }

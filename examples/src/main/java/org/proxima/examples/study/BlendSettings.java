@@ -67,7 +67,7 @@ public record BlendSettings(StudyMode mode, SurrogateKind surrogate, TrainingPla
      */
     public ForceCalculator wrap(ForceCalculator target, List<String> species, long seed, TrainingSet trainingSet,
             List<StepListener> listeners) {
-        return wrap(target, mode == StudyMode.TARGET ? null : surrogate.create(species, plan.epochs(), seed), seed,
+        return wrap(target, !mode.blended() ? null : surrogate.create(species, plan.epochs(), seed), seed,
                 trainingSet, listeners);
     }
 
@@ -84,8 +84,8 @@ public record BlendSettings(StudyMode mode, SurrogateKind surrogate, TrainingPla
      */
     public ForceCalculator wrap(ForceCalculator target, org.proxima.core.surrogate.EnsembleSurrogate ensemble,
             long seed, TrainingSet trainingSet, List<StepListener> listeners) {
-        if (mode == StudyMode.TARGET) {
-            return target;
+        if (!mode.blended()) {
+            return target; // the target alone, or a frozen surrogate made by the run's target factory
         }
         BlendingCalculator.Builder b = BlendingCalculator.builder(target, ensemble)
                 .errorTarget(errorTargetEvPerA).auditProbability(auditProbability).blendSteps(blendSteps)

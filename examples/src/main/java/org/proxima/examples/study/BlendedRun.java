@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import org.proxima.core.blend.BlendingCalculator;
+import org.proxima.core.blend.ControllerHealth;
 import org.proxima.core.blend.Source;
 import org.proxima.core.blend.StepListener;
 import org.proxima.core.blend.StepRecord;
@@ -62,7 +63,7 @@ public final class BlendedRun {
     /** Checkpoint format name. */
     static final String FORMAT = "proxima-run-checkpoint";
     /** Checkpoint format version. */
-    static final long FORMAT_VERSION = 1;
+    static final long FORMAT_VERSION = 2;
 
     private BlendedRun() {
     }
@@ -70,6 +71,7 @@ public final class BlendedRun {
     /** The pieces of a run that observe it and go into its checkpoints. */
     private static final class Observed {
         final StepSummary summary = new StepSummary();
+        final ControllerHealth health = new ControllerHealth();
         final ThermoStatistics stats = new ThermoStatistics();
         final NeighbourCountHopDetector neighbourHops;
         final WignerSeitzHopDetector wsHops;
@@ -90,7 +92,7 @@ public final class BlendedRun {
 
         StateMap save() {
             return new StateMap().putState("statistics", stats.saveState()).putState("series", series.saveState())
-                    .putState("summary", summary.saveState())
+                    .putState("summary", summary.saveState()).putState("controller_health", health.saveState())
                     .putState("neighbour_hops", neighbourHops == null ? null : neighbourHops.saveState())
                     .putState("wigner_seitz_hops", wsHops == null ? null : wsHops.saveState());
         }
@@ -99,6 +101,7 @@ public final class BlendedRun {
             stats.restoreState(m.getState("statistics"));
             series.restoreState(m.getState("series"));
             summary.restoreState(m.getState("summary"));
+            health.restoreState(m.getState("controller_health"));
             if (neighbourHops != null) {
                 neighbourHops.restoreState(m.getState("neighbour_hops"));
             }
@@ -130,7 +133,7 @@ public final class BlendedRun {
         MdState state = ckpt == null ? initial : MdState.restore(ckpt.content().getState("md_state"));
         Integrator integrator = spec.integrator().get();
         BlendSettings blend = spec.blend();
-        boolean blended = blend.mode() != StudyMode.TARGET;
+        boolean blended = blend.mode().blended();
         Observed obs = new Observed(start, spec.hops());
         List<TrainingPoint> replay = ckpt == null ? List.of() : cutBack(out, ckpt.content().getState("files"));
         long t0 = System.nanoTime();
@@ -153,7 +156,7 @@ public final class BlendedRun {
                         : ckpt == null ? TrainingSet.createFile(out.trainingSet())
                                 : TrainingSet.continueFile(out.trainingSet());
                 ForceCalculator calc = blend.wrap(timedTarget, surrogate(spec, ckpt, start), spec.seed(), training,
-                        listeners(obs.summary, records))) {
+                        listeners(obs, records))) {
             Supplier<StepRecord> last = calc instanceof BlendingCalculator b ? b::lastRecord : null;
             obs.series = new RunSeries(last);
             CalculationResultHolder current = new CalculationResultHolder();
@@ -220,9 +223,10 @@ public final class BlendedRun {
         org.proxima.core.calc.CalculationResult value;
     }
 
-    private static List<StepListener> listeners(StepSummary summary, StepRecordWriter records) {
+    private static List<StepListener> listeners(Observed obs, StepRecordWriter records) {
         List<StepListener> l = new ArrayList<>();
-        l.add(summary);
+        l.add(obs.summary);
+        l.add(obs.health);
         if (records != null) {
             l.add(records);
         }
@@ -232,7 +236,7 @@ public final class BlendedRun {
     /** The ensemble to start with: restored from the checkpoint, or new (null in the target mode). */
     private static EnsembleSurrogate surrogate(RunSpec spec, CheckpointStore.Loaded ckpt, Structure start) {
         BlendSettings blend = spec.blend();
-        if (blend.mode() == StudyMode.TARGET) {
+        if (!blend.mode().blended()) {
             return null;
         }
         if (ckpt != null && ckpt.content().getState("blending").getBoolean("model_saved")) {
@@ -246,8 +250,10 @@ public final class BlendedRun {
             return;
         }
         StateMap m = ckpt.content().getState("blending");
-        EnsembleSurrogate fading = m.getBoolean("fading_saved")
-                ? blend.surrogate().load(ckpt.directory().resolve("fading-model")) : null;
+        List<EnsembleSurrogate> fading = new ArrayList<>();
+        for (int k = 0; k < m.getLong("fading_saved"); k++) {
+            fading.add(blend.surrogate().load(ckpt.directory().resolve("fading-model-" + k)));
+        }
         bc.restoreState(CoreStates.blendingState(m.getState("state")), fading);
     }
 
@@ -361,11 +367,10 @@ public final class BlendedRun {
             m.putState("md_state", md.state().saveState());
             m.putState("current", CoreStates.of(md.current()));
             EnsembleSurrogate model = bc == null ? null : bc.surrogate();
-            EnsembleSurrogate fading = bc == null ? null : bc.fadingFromSurrogate();
+            List<EnsembleSurrogate> fading = bc == null ? List.of() : bc.fadingFromSurrogates();
             if (bc != null) {
                 m.putState("blending", new StateMap().putState("state", CoreStates.of(bc.captureState()))
-                        .putBoolean("model_saved", model.isTrained())
-                        .putBoolean("fading_saved", fading != null));
+                        .putBoolean("model_saved", model.isTrained()).putLong("fading_saved", fading.size()));
             }
             RunOutputs out = spec.outputs();
             StateMap files = new StateMap();
@@ -382,8 +387,8 @@ public final class BlendedRun {
                 if (model != null && model.isTrained()) {
                     blend.surrogate().save(model, dir.resolve("model"));
                 }
-                if (fading != null) {
-                    blend.surrogate().save(fading, dir.resolve("fading-model"));
+                for (int k = 0; k < fading.size(); k++) {
+                    blend.surrogate().save(fading.get(k), dir.resolve("fading-model-" + k));
                 }
             });
             lastWritten = step;
@@ -401,7 +406,8 @@ public final class BlendedRun {
     private static RunOutcome outcome(RunSpec spec, Structure start, Integrator integrator, MdState state,
             Observed obs, TimedCalculator target, double wall, String failure) {
         BlendSettings blend = spec.blend();
-        boolean blended = blend.mode() != StudyMode.TARGET;
+        boolean blended = blend.mode().blended();
+        boolean surrogateOnly = blend.mode() == StudyMode.SURROGATE;
         ThermoStatistics stats = obs.stats;
         StepSummary summary = obs.summary;
         long steps = Math.max(0, stats.size() - 1);
@@ -443,10 +449,12 @@ public final class BlendedRun {
         m.put("first_trained_step", firstTrained);
         m.put("max_abs_dVdt_from_step", dvdtFrom);
         m.put("max_abs_dVdt_A3_per_fs", dvdt);
-        double fTarget = blended ? summary.fraction(Source.TARGET) : 1.0;
+        double fTarget = blended ? summary.fraction(Source.TARGET) : surrogateOnly ? 0.0 : 1.0;
         double fBlend = blended ? summary.fraction(Source.BLEND) : 0.0;
-        double fSurrogate = blended ? summary.fraction(Source.SURROGATE) : 0.0;
-        long targetCalls = target.calls();
+        double fSurrogate = blended ? summary.fraction(Source.SURROGATE) : surrogateOnly ? 1.0 : 0.0;
+        // in the surrogate-only mode the calculator the run times is the frozen surrogate, not a target
+        long targetCalls = surrogateOnly ? 0 : target.calls();
+        double targetSeconds = surrogateOnly ? 0 : target.seconds();
         m.put("fraction_target", fTarget);
         m.put("fraction_blend", fBlend);
         m.put("fraction_surrogate", fSurrogate);
@@ -457,14 +465,16 @@ public final class BlendedRun {
                     "audit_error_mean_eV_per_A", "audit_error_median_eV_per_A")) {
                 m.put(k, s.get(k));
             }
+            m.put("training_points", summary.targetCalls());
+            m.putAll(obs.health.toMap());
         }
-        double surrogateSeconds = blended ? (double) s.get("surrogate_seconds") : 0;
+        double surrogateSeconds = blended ? (double) s.get("surrogate_seconds") : surrogateOnly ? target.seconds() : 0;
         double trainingSeconds = blended ? (double) s.get("training_seconds") : 0;
-        TimeSplit time = new TimeSplit(target.seconds(), surrogateSeconds, trainingSeconds,
-                Math.max(0, wall - target.seconds() - surrogateSeconds - trainingSeconds));
+        TimeSplit time = new TimeSplit(targetSeconds, surrogateSeconds, trainingSeconds,
+                Math.max(0, wall - targetSeconds - surrogateSeconds - trainingSeconds));
         m.put("time", time.toMap());
         m.put("wall_seconds", wall);
-        m.put("target_seconds_per_call", targetCalls == 0 ? Double.NaN : target.seconds() / targetCalls);
+        m.put("target_seconds_per_call", targetCalls == 0 ? Double.NaN : targetSeconds / targetCalls);
         double[] nHops = obs.neighbourHops == null ? new double[0] : obs.neighbourHops.hopTimesFs();
         double[] wHops = obs.wsHops == null ? new double[0] : obs.wsHops.hopTimesFs();
         if (obs.neighbourHops != null) {

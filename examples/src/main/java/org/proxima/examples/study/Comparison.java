@@ -129,11 +129,7 @@ public final class Comparison {
         }
         for (ModeRow r : rows) {
             Map<String, Object> m = r.toMap(hopStudy, secondsPerCall);
-            String name = switch (r.mode()) {
-                case TARGET -> "Target only";
-                case PROXIMA -> "Proxima";
-                case BLEND -> "Proxima+Blend";
-            };
+            String name = r.mode().title();
             String fractions = String.format(Locale.ROOT, "%.0f%% / %.0f%% / %.0f%%",
                     100 * num(m, "fraction_target"), 100 * num(m, "fraction_blend"),
                     100 * num(m, "fraction_surrogate"));

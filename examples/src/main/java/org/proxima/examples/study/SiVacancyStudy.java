@@ -3,7 +3,6 @@ package org.proxima.examples.study;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -16,8 +15,6 @@ import org.proxima.core.io.Json;
 import org.proxima.core.model.Crystals;
 import org.proxima.core.model.Structure;
 import org.proxima.md.Integrator;
-import org.proxima.md.MdState;
-import org.proxima.md.Velocities;
 import org.proxima.md.integrate.BarostatMask;
 import org.proxima.md.integrate.Bussi;
 import org.proxima.md.integrate.MelchionnaNpt;
@@ -34,7 +31,8 @@ import org.proxima.md.integrate.MelchionnaNpt;
  *       neighbour counts and by Wigner–Seitz occupation.</li>
  * </ul>
  * Every mode runs with the same seeds. Runs execute {@code parallel} at a time (neural-network trainings of
- * parallel runs take turns; predictions overlap).
+ * parallel runs take turns; predictions overlap). The surrogate-only mode runs last: it trains a
+ * {@link FrozenSurrogate} on as many target frames as the blend replicas' median final training set.
  */
 public final class SiVacancyStudy {
 
@@ -86,16 +84,8 @@ public final class SiVacancyStudy {
     public static List<RunOutcome> npt(StudyOptions o, ProgressSink progress) {
         double t = o.temperatureK() != null ? o.temperatureK() : NPT_TEMPERATURE_K;
         long steps = o.steps() != null ? o.steps() : NPT_STEPS;
-        List<RunSpec> specs = new ArrayList<>();
-        for (StudyMode mode : o.modes()) {
-            for (int r = 0; r < o.replicas(); r++) {
-                long seed = o.seed() + r;
-                String name = mode.label() + "-seed" + seed;
-                specs.add(spec(name, "npt", startStructure(), t, nptIntegrator(t), steps, o, o.blend(mode, true), seed,
-                        Math.max(0, steps - NPT_AVERAGE_STEPS), false, o.output().resolve("npt").resolve(name)));
-            }
-        }
-        return runAll(specs, o.parallel(), progress);
+        return run(new StudyConditions("npt", startStructure(), t, nptIntegrator(t), steps,
+                Math.max(0, steps - NPT_AVERAGE_STEPS), false, true), o, progress);
     }
 
     /**
@@ -110,16 +100,59 @@ public final class SiVacancyStudy {
         long steps = o.steps() != null ? o.steps() : NVT_STEPS;
         double volume = o.volumeA3() != null ? o.volumeA3() : referenceVolume(o, t, progress);
         Structure start = startStructure().withCell(startStructure().cell().withVolume(volume), true);
+        return run(new StudyConditions("hops", start, t, nvtIntegrator(t), steps, 0, true, false), o, progress);
+    }
+
+    /**
+     * Runs every mode's replicas with the same seeds; the surrogate-only mode last, since its training-set size is
+     * the blend replicas' median final one (or {@link StudyOptions#surrogateFrames()}).
+     */
+    private static List<RunOutcome> run(StudyConditions c, StudyOptions o, ProgressSink progress) {
         List<RunSpec> specs = new ArrayList<>();
         for (StudyMode mode : o.modes()) {
-            for (int r = 0; r < o.replicas(); r++) {
-                long seed = o.seed() + r;
-                String name = mode.label() + "-seed" + seed;
-                specs.add(spec(name, "hops", start, t, nvtIntegrator(t), steps, o, o.blend(mode, false), seed, 0,
-                        true, o.output().resolve("hops").resolve(name)));
+            if (mode != StudyMode.SURROGATE) {
+                specs.addAll(replicas(c, o, mode, o.target(), progress));
             }
         }
-        return runAll(specs, o.parallel(), progress);
+        List<RunOutcome> out = new ArrayList<>(runAll(specs, o.parallel(), progress));
+        if (o.modes().contains(StudyMode.SURROGATE)) {
+            int frames = surrogateFrames(o, out);
+            TargetFactory frozen = FrozenSurrogate.prepare(c, o, frames, progress);
+            out.addAll(runAll(replicas(c, o, StudyMode.SURROGATE, frozen, progress), o.parallel(), progress));
+        }
+        List<RunOutcome> ordered = new ArrayList<>();
+        for (StudyMode mode : o.modes()) {
+            out.stream().filter(r -> r.mode() == mode).forEach(ordered::add);
+        }
+        return ordered;
+    }
+
+    private static List<RunSpec> replicas(StudyConditions c, StudyOptions o, StudyMode mode, TargetFactory target,
+            ProgressSink progress) {
+        List<RunSpec> specs = new ArrayList<>();
+        for (int r = 0; r < o.replicas(); r++) {
+            long seed = o.seed() + r;
+            String name = mode.label() + "-seed" + seed;
+            Path dir = c.directory(o.output(), name);
+            specs.add(c.spec(name, target, o.blend(mode, c.npt()), seed,
+                    RunOutputs.inDirectory(dir, o.trajectoryEvery()), o.checkpointing(dir)));
+        }
+        return specs;
+    }
+
+    /** N of the surrogate-only mode: given, or the median final training-set size of the blend replicas. */
+    static int surrogateFrames(StudyOptions o, List<RunOutcome> done) {
+        if (o.surrogateFrames() != null) {
+            return o.surrogateFrames();
+        }
+        double[] sizes = done.stream().filter(r -> r.mode() == StudyMode.BLEND && r.failure() == null)
+                .mapToDouble(r -> r.targetCalls()).toArray();
+        if (sizes.length == 0) {
+            throw new IllegalArgumentException("The surrogate-only mode trains on as many frames as the blend "
+                    + "replicas' median final training set: run it together with the blend mode, or give "
+                    + "--surrogate-frames N");
+        }
+        return (int) Math.round(org.apache.commons.math3.stat.StatUtils.percentile(sizes, 50));
     }
 
     /**
@@ -138,38 +171,15 @@ public final class SiVacancyStudy {
                 return v.doubleValue();
             }
         }
-        BlendSettings targetOnly = o.blend(StudyMode.TARGET, true);
-        RunSpec spec = spec(name, "npt", startStructure(), temperatureK, nptIntegrator(temperatureK), NPT_STEPS, o,
-                targetOnly, o.seed(), NPT_STEPS - NPT_AVERAGE_STEPS, false, dir);
+        StudyConditions c = new StudyConditions("npt", startStructure(), temperatureK, nptIntegrator(temperatureK),
+                NPT_STEPS, NPT_STEPS - NPT_AVERAGE_STEPS, false, true);
+        RunSpec spec = c.spec(name, o.target(), o.blend(StudyMode.TARGET, true), o.seed(),
+                RunOutputs.inDirectory(dir, o.trajectoryEvery()), o.checkpointing(dir));
         RunOutcome out = BlendedRun.run(spec, progress);
         if (out.failure() != null || !(out.volumeMeanA3() > 0)) {
             throw new IllegalStateException("The reference NPT run for the NVT volume failed: " + out.failure());
         }
         return out.volumeMeanA3();
-    }
-
-    /**
-     * One run of a study: Maxwell–Boltzmann velocities at the temperature (seeded), the study's integrator and
-     * outputs in {@code dir}, checkpointed as the options say.
-     */
-    private static RunSpec spec(String name, String study, Structure start, double temperatureK,
-            Supplier<Integrator> integrator, long steps, StudyOptions o, BlendSettings blend, long seed,
-            long averageFrom, boolean hops, Path dir) {
-        Map<String, Object> physics = new LinkedHashMap<>();
-        physics.put("study", study);
-        physics.put("temperature_K", temperatureK);
-        physics.put("timestep_fs", 1.0);
-        physics.put("volume_A3", start.cell().volumeA3());
-        physics.put("atoms", start.size());
-        physics.put("target", o.target().description());
-        physics.put("seed", seed);
-        physics.putAll(blend.toMap());
-        return new RunSpec(name, () -> {
-            MdState s = MdState.of(start, seed);
-            Velocities.maxwellBoltzmann(s, temperatureK, seed);
-            return s;
-        }, integrator, steps, o.target(), blend, seed, averageFrom, null, hops,
-                RunOutputs.inDirectory(dir, o.trajectoryEvery()), o.checkpointing(dir), physics);
     }
 
     /**

@@ -27,11 +27,14 @@ import java.util.Objects;
  * @param checkpointEvery checkpoint interval, steps
  * @param resume continue every run from its newest checkpoint (runs that finished are read back, not rerun)
  * @param allowChangedOptions resume even when the physical options differ from the checkpoints'
+ * @param surrogateFrames N of the surrogate-only mode, or null for the blend replicas' median final training-set
+ *     size
  */
 public record StudyOptions(Path output, TargetFactory target, SurrogateKind surrogate, List<StudyMode> modes,
         int replicas, long seed, Long steps, Double temperatureK, Integer retrainInterval, double auditProbability,
         double errorTargetEvPerA, Integer blendSteps, Double volumeA3, int parallel, int trajectoryEvery,
-        Path checkpointRoot, long checkpointEvery, boolean resume, boolean allowChangedOptions) {
+        Path checkpointRoot, long checkpointEvery, boolean resume, boolean allowChangedOptions,
+        Integer surrogateFrames) {
 
     /**
      * Validates.
@@ -58,6 +61,9 @@ public record StudyOptions(Path output, TargetFactory target, SurrogateKind surr
         }
         if (parallel < 1 || trajectoryEvery < 0) {
             throw new IllegalArgumentException("Need parallel ≥ 1 and trajectory interval ≥ 0");
+        }
+        if (surrogateFrames != null && surrogateFrames < 2) {
+            throw new IllegalArgumentException("Surrogate-only training frames must be ≥ 2, got " + surrogateFrames);
         }
         if (checkpointEvery < 1) {
             throw new IllegalArgumentException("Checkpoint interval must be ≥ 1 step, got " + checkpointEvery);

@@ -37,6 +37,7 @@ public final class StudyPlots {
     private static final Color TARGET = new Color(0x33, 0x33, 0x33);
     private static final Color PROXIMA = new Color(0x1f, 0x77, 0xb4);
     private static final Color BLEND = new Color(0xd6, 0x27, 0x28);
+    private static final Color SURROGATE = new Color(0x2c, 0xa0, 0x2c);
 
     private StudyPlots() {
     }
@@ -46,15 +47,12 @@ public final class StudyPlots {
             case TARGET -> TARGET;
             case PROXIMA -> PROXIMA;
             case BLEND -> BLEND;
+            case SURROGATE -> SURROGATE;
         };
     }
 
     private static String label(StudyMode m) {
-        return switch (m) {
-            case TARGET -> "target only";
-            case PROXIMA -> "PROXIMA";
-            case BLEND -> "PROXIMA+BLEND";
-        };
+        return m.plotLabel();
     }
 
     /**

@@ -183,6 +183,45 @@ class CheckpointResumeTest {
     }
 
     @Test
+    void aRunStoppedDuringNestedCrossFadesResumesBitForBit() throws Exception {
+        // retraining after every second target point: retrained ensembles arrive while earlier ones still fade in
+        Path ref = dir.resolve("fade-ref");
+        Path run = dir.resolve("fade");
+        Path ckpt = dir.resolve("fade-checkpoints");
+        Files.createDirectories(ref);
+        Files.createDirectories(run);
+        List<String> refArgs = new ArrayList<>(args(ref, "linear", 500));
+        refArgs.set(refArgs.indexOf("48"), "2");
+        assertEquals(0, CliRun.of(refArgs.toArray(String[]::new)).exitCode());
+        List<Map<String, Object>> steps = records(ref.resolve("steps.jsonl"));
+        int stop = -1;
+        for (int k = 150; k < 450 && stop < 0; k++) {
+            if (((Number) steps.get(k + 1).get("models_alive")).intValue() >= 3) {
+                stop = k;
+            }
+        }
+        assertTrue(stop > 0, "the reference run has a step during nested cross-fades");
+        List<String> first = new ArrayList<>(args(run, "linear", stop));
+        first.set(first.indexOf("48"), "2");
+        assertEquals(0, CliRun.of(with(first, "--checkpoint", ckpt.toString(), "--checkpoint-every", "1000")
+                .toArray(String[]::new)).exitCode());
+        Path last = ckpt.resolve(String.format("step-%012d", stop));
+        assertTrue(Files.isDirectory(last.resolve("fading-model-1")), "two ensembles being faded out were saved");
+        List<String> second = new ArrayList<>(args(run, "linear", 500));
+        second.set(second.indexOf("48"), "2");
+        CliRun resumed = CliRun.of(with(second, "--resume", ckpt.toString()).toArray(String[]::new));
+        assertEquals(0, resumed.exitCode(), resumed.err());
+        for (String f : List.of("thermo.csv", "traj.extxyz", "training.extxyz")) {
+            assertSameLines(Files.readAllLines(ref.resolve(f)), Files.readAllLines(run.resolve(f)), f);
+        }
+        List<Map<String, Object>> b = records(run.resolve("steps.jsonl"));
+        assertEquals(steps.size(), b.size(), "step records");
+        for (int k = 0; k < steps.size(); k++) {
+            assertEquals(steps.get(k), b.get(k), "step record " + k);
+        }
+    }
+
+    @Test
     void resumingWithOtherPhysicsIsRefusedUnlessAllowed() throws Exception {
         Path out = dir.resolve("opts");
         Path ckpt = dir.resolve("opts-checkpoints");

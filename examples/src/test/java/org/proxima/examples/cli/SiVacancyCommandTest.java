@@ -54,6 +54,47 @@ class SiVacancyCommandTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void surrogateOnlyModeTrainsOnceOnAnIndependentRunWithTheBlendsMedianDataAndNeverCallsTheTarget()
+            throws Exception {
+        Path out = dir.resolve("frozen");
+        CliRun r = CliRun.of("si-vacancy", "npt", "--mode", "blend,surrogate", "--surrogate", "linear", "--steps",
+                "300", "--retrain-interval", "32", "--replicas", "3", "--output", out.toString(),
+                "--trajectory-every", "0");
+        assertEquals(0, r.exitCode(), r.err());
+        double[] sizes = new double[3];
+        for (int k = 0; k < 3; k++) {
+            Map<String, Object> s = (Map<String, Object>) Json.readFile(out.resolve("npt/blend-seed" + (k + 1))
+                    .resolve("summary.json"));
+            sizes[k] = ((Number) s.get("training_points")).doubleValue();
+            assertEquals(((Number) s.get("target_calls")).doubleValue(), sizes[k], "one point per target call");
+            assertTrue(s.containsKey("controller_condition"), s.toString());
+        }
+        java.util.Arrays.sort(sizes);
+        Path training = out.resolve("npt/surrogate-training-seed9001");
+        Map<String, Object> frozen = (Map<String, Object>) Json.readFile(training.resolve(
+                "frozen-surrogate.json"));
+        assertEquals((long) sizes[1], ((Number) frozen.get("frames")).longValue(), "N = the blend's median");
+        Map<String, Object> trainingRun = (Map<String, Object>) Json.readFile(training.resolve("summary.json"));
+        assertEquals(9001L, ((Number) trainingRun.get("seed")).longValue(), "an independent run");
+        assertEquals("target", trainingRun.get("mode"));
+        for (int k = 1; k <= 3; k++) {
+            Map<String, Object> s = (Map<String, Object>) Json.readFile(out.resolve("npt/surrogate-seed" + k)
+                    .resolve("summary.json"));
+            assertEquals(0L, ((Number) s.get("target_calls")).longValue());
+            assertEquals(1.0, ((Number) s.get("fraction_surrogate")).doubleValue());
+            assertEquals(300L, ((Number) s.get("steps")).longValue());
+            assertFalse(Files.exists(out.resolve("npt/surrogate-seed" + k).resolve("training.extxyz")),
+                    "no training during the run");
+        }
+        String table = Files.readString(out.resolve("npt-comparison.md"));
+        assertTrue(table.contains("| Surrogate only | 3 |"), table);
+        Map<String, Object> json = (Map<String, Object>) Json.readFile(out.resolve("npt-comparison.json"));
+        assertEquals(List.of("blend", "surrogate"), ((List<Map<String, Object>>) json.get("modes")).stream()
+                .map(m -> m.get("mode")).toList());
+    }
+
+    @Test
     void tableWithoutTargetOnlyRunsShowsNoDifferencesOrSpeedups() throws Exception {
         Path out = dir.resolve("blend-only");
         CliRun r = CliRun.of("si-vacancy", "npt", "--mode", "blend", "--surrogate", "linear", "--steps", "200",

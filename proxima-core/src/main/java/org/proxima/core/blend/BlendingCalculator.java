@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * <p>Each call makes exactly one decision (one call per MD step; energy, forces and stress come together):
  * <ol>
  *   <li>predict with the ensemble and compute the UQ; a non-finite prediction or UQ sets i ← 0 and returns the pure
- *       target, feeding nothing to the controller;</li>
+ *       target (the jump is booked as switching work), feeding nothing to the controller;</li>
  *   <li>usable = threshold exists ∧ UQ &lt; threshold; a usable step is audited (sent to the target) with
  *       probability p_audit;</li>
  *   <li>i ← clip(i ± 1, 0, n), + when usable and not audited; λ = schedule(i);</li>
@@ -42,8 +42,11 @@ import org.slf4j.LoggerFactory;
  *       training set and feed (UQ, max_i ‖F − S̄‖) to the controller;</li>
  *   <li>every k new target points, refit (the first fit when the set reaches its initial size).</li>
  * </ol>
- * A retrained ensemble that replaces the old one while the surrogate is in use is cross-faded in over n steps with
- * the same schedule. A target failure leaves the calculator's state and training set as they were. Not
+ * A retrained ensemble that arrives while the surrogate is in use is cross-faded in over n steps with the same
+ * schedule, from whatever mixture was in use at its arrival; overlapping fades nest, so at most n + 1 ensembles are
+ * alive ({@link CrossFade}). Every energy change that switching causes at fixed positions (λ changes, cross-fades,
+ * the fall-back after a non-finite prediction) is booked as {@code blend_work_eV} ({@link SwitchingWork}). A target
+ * failure leaves the calculator's state and training set as they were. Not
  * thread-safe (one MD loop per calculator); background training runs on its own thread and is swapped in at a
  * step boundary. {@link #close()} closes the target and the ensembles.
  */
@@ -69,16 +72,13 @@ public final class BlendingCalculator implements ForceCalculator {
     private final ExecutorService trainer;
 
     private EnsembleSurrogate model;
-    private EnsembleSurrogate fadingFrom;
-    private int fadeIndex = -1;
+    private final CrossFade fade;
+    private final SwitchingWork work = new SwitchingWork();
     private Future<EnsembleSurrogate.Trained> pending;
     private long calls;
     private int index;
     private long targetCalls;
     private long newPoints;
-    private double lastLambda;
-    private double lastTargetEnergy = Double.NaN;
-    private double blendWork;
     private StepRecord lastRecord;
     private CalculationResult lastSurrogate;
     private CalculationResult lastTarget;
@@ -91,6 +91,7 @@ public final class BlendingCalculator implements ForceCalculator {
         this.controller = b.controller != null ? b.controller : new ProximaController(b.errorTarget, b.window);
         this.schedule = b.schedule;
         this.steps = Math.max(1, b.blendSteps);
+        this.fade = new CrossFade(model, schedule, steps);
         this.auditProbability = b.auditProbability;
         this.seed = b.seed;
         this.retrainInterval = b.retrainInterval;
@@ -145,27 +146,26 @@ public final class BlendingCalculator implements ForceCalculator {
     public CalculationResult calculate(Structure structure) {
         swapInFinishedTraining();
         long t0 = System.nanoTime();
+        EnsemblePrediction[] predictions = null;
         EnsemblePrediction prediction = null;
-        EnsemblePrediction oldPrediction = null;
         double uq = Double.NaN;
         String event = null;
         boolean nonFinite = false;
         if (model.isTrained()) {
-            prediction = model.predict(structure);
-            checkShape(prediction, structure);
-            uq = metric.uncertainty(prediction);
-            if (fadingFrom != null) {
-                oldPrediction = fadingFrom.predict(structure);
-                checkShape(oldPrediction, structure);
+            predictions = fade.predict(structure);
+            for (EnsemblePrediction p : predictions) {
+                checkShape(p, structure);
+                nonFinite |= !p.isFinite();
             }
-            if (!prediction.isFinite() || !Double.isFinite(uq)
-                    || (oldPrediction != null && !oldPrediction.isFinite())) {
+            prediction = predictions[predictions.length - 1];
+            uq = metric.uncertainty(prediction);
+            if (nonFinite || !Double.isFinite(uq)) {
                 LOG.warn("Step {}: non-finite surrogate prediction or uncertainty ({}); using the pure target", calls,
                         uq);
                 event = "non-finite surrogate prediction";
                 nonFinite = true;
+                predictions = null;
                 prediction = null;
-                oldPrediction = null;
                 uq = Double.NaN;
             }
         }
@@ -177,8 +177,7 @@ public final class BlendingCalculator implements ForceCalculator {
         boolean useSurrogate = usable && !audited;
         int newIndex = nonFinite ? 0 : Math.max(0, Math.min(steps, index + (useSurrogate ? 1 : -1)));
         double lambda = schedule.lambda(newIndex, steps);
-        int newFade = fadingFrom != null ? fadeIndex + 1 : -1;
-        CalculationResult surrogate = prediction == null ? null : surrogateValue(prediction, oldPrediction, newFade);
+        CalculationResult surrogate = predictions == null ? null : fade.mixture(predictions, 1, properties);
 
         CalculationResult result;
         CalculationResult targetResult = null;
@@ -205,28 +204,13 @@ public final class BlendingCalculator implements ForceCalculator {
             newPoints++;
         }
 
-        // energy bookkeeping: work done by changing λ (and the cross-fade) at fixed positions
-        double eTarget = targetResult != null ? targetResult.energyEv() : lastTargetEnergy;
-        if (surrogate != null && lambda != lastLambda && Double.isFinite(eTarget)) {
-            blendWork += (lambda - lastLambda) * (surrogate.energyEv() - eTarget);
-        }
-        if (oldPrediction != null && newFade >= 1) {
-            double dMu = schedule.lambda(newFade, steps) - schedule.lambda(newFade - 1, steps);
-            blendWork += lambda * dMu * (prediction.mean().energyEv() - oldPrediction.mean().energyEv());
-        }
-        if (targetResult != null) {
-            lastTargetEnergy = targetResult.energyEv();
-        }
+        double returnedLambda = source == Source.TARGET ? 0.0 : lambda;
+        work.book(returnedLambda, predictions == null ? Double.NaN : fade.mixtureEnergyEv(predictions, 0),
+                surrogate == null ? Double.NaN : surrogate.energyEv(),
+                targetResult == null ? Double.NaN : targetResult.energyEv());
         index = newIndex;
-        lastLambda = source == Source.TARGET ? 0.0 : lambda;
-        if (fadingFrom != null) {
-            fadeIndex = newFade;
-            if (fadeIndex >= steps) {
-                fadingFrom.close();
-                fadingFrom = null;
-                fadeIndex = -1;
-            }
-        }
+        int modelsAlive = fade.size();
+        fade.advance();
         long version = model.version();
         calls++;
         lastSurrogate = surrogate;
@@ -239,22 +223,14 @@ public final class BlendingCalculator implements ForceCalculator {
             trainingSeconds = (System.nanoTime() - t2) / 1e9;
             event = event == null ? e : event + "; " + e;
         }
-        StepRecord record = new StepRecord(calls - 1, source, newIndex, source == Source.TARGET ? 0.0 : lambda, uq,
+        StepRecord record = new StepRecord(calls - 1, source, newIndex, returnedLambda, uq,
                 threshold.orElse(Double.NaN), controller.alpha().orElse(Double.NaN), error, audited, targetCalls,
-                version, surrogateSeconds, targetSeconds, trainingSeconds, blendWork, event);
+                version, modelsAlive, surrogateSeconds, targetSeconds, trainingSeconds, work.totalEv(), event);
         lastRecord = record;
         for (StepListener l : listeners) {
             l.onStep(record);
         }
         return result;
-    }
-
-    private CalculationResult surrogateValue(EnsemblePrediction now, EnsemblePrediction old, int fade) {
-        if (old == null) {
-            return now.mean();
-        }
-        double mu = schedule.lambda(Math.min(fade, steps), steps);
-        return BlendMath.mix(mu, now.mean(), old.mean(), properties);
     }
 
     /** The k-th draw of a counter-based stream: a pure function of (seed, k), so nothing to roll back on failure. */
@@ -310,14 +286,10 @@ public final class BlendingCalculator implements ForceCalculator {
         reports.add(t.report());
         EnsembleSurrogate previous = model;
         model = t.ensemble();
-        if (index > 0 && previous.isTrained() && steps > 1) {
-            if (fadingFrom != null) {
-                fadingFrom.close();
-            }
-            fadingFrom = previous;
-            fadeIndex = 0;
-        } else if (previous != model) {
-            previous.close();
+        if (previous.isTrained() && work.lastLambda() > 0) {
+            fade.fadeIn(model);
+        } else {
+            fade.replace(model);
         }
     }
 
@@ -398,14 +370,15 @@ public final class BlendingCalculator implements ForceCalculator {
         return steps;
     }
 
-    /** @return the ensemble being faded out during a cross-fade, or null */
-    public EnsembleSurrogate fadingFromSurrogate() {
-        return fadingFrom;
+    /** @return the ensembles being faded out during cross-fades, oldest first (empty when none) */
+    public List<EnsembleSurrogate> fadingFromSurrogates() {
+        List<EnsembleSurrogate> all = fade.models();
+        return List.copyOf(all.subList(0, all.size() - 1));
     }
 
-    /** @return the cumulative energy added by switching (λ changes and cross-fades), eV */
+    /** @return the cumulative energy added by switching (λ changes, cross-fades, fall-backs), eV */
     public double blendWorkEv() {
-        return blendWork;
+        return work.totalEv();
     }
 
     /**
@@ -414,37 +387,44 @@ public final class BlendingCalculator implements ForceCalculator {
      * @return the state
      */
     public BlendingState captureState() {
-        return new BlendingState(calls, index, fadeIndex, targetCalls, newPoints, model.version(),
-                fadingFrom == null ? -1 : fadingFrom.version(), lastLambda, lastTargetEnergy, blendWork,
-                controller.state());
+        List<EnsembleSurrogate> all = fade.models();
+        long[] versions = all.stream().mapToLong(EnsembleSurrogate::version).toArray();
+        return new BlendingState(calls, index, targetCalls, newPoints, versions, fade.ages(), work.lastLambda(),
+                work.lastSurrogateEnergyEv(), work.lastTargetEnergyEv(), work.totalEv(), controller.state());
     }
 
     /**
-     * Restores a captured state. The calculator must hold the same model version (and, during a cross-fade, be
-     * given the model being faded out).
+     * Restores a captured state. The calculator must hold the newest model of the state, and be given the models
+     * being faded out (during cross-fades), oldest first.
      *
      * @param state the state
-     * @param fadingFromModel the model being faded out, or null when none
+     * @param fadingFrom the models being faded out, oldest first (empty when none)
      */
-    public void restoreState(BlendingState state, EnsembleSurrogate fadingFromModel) {
-        if (state.modelVersion() != model.version()) {
-            throw new IllegalStateException("Saved state is for model version " + state.modelVersion()
+    public void restoreState(BlendingState state, List<EnsembleSurrogate> fadingFrom) {
+        long[] versions = state.modelVersions();
+        if (versions[versions.length - 1] != model.version()) {
+            throw new IllegalStateException("Saved state is for model version " + versions[versions.length - 1]
                     + " but this calculator holds version " + model.version());
         }
-        if ((state.fadingFromVersion() >= 0) != (fadingFromModel != null)
-                || (fadingFromModel != null && fadingFromModel.version() != state.fadingFromVersion())) {
-            throw new IllegalStateException("Saved state is in a cross-fade from version " + state.fadingFromVersion()
-                    + "; give that model");
+        List<EnsembleSurrogate> all = new ArrayList<>(fadingFrom);
+        all.add(model);
+        if (all.size() != versions.length) {
+            throw new IllegalStateException("Saved state is in a cross-fade of " + versions.length
+                    + " ensembles; give the " + (versions.length - 1) + " being faded out, got " + fadingFrom.size());
+        }
+        for (int k = 0; k < versions.length; k++) {
+            if (all.get(k).version() != versions[k]) {
+                throw new IllegalStateException("Saved state fades from model version " + versions[k]
+                        + " at position " + k + " but was given version " + all.get(k).version());
+            }
         }
         calls = state.calls();
         index = state.blendIndex();
-        fadeIndex = state.fadeIndex();
-        fadingFrom = fadingFromModel;
+        fade.restore(all, state.fadeAges());
         targetCalls = state.targetCalls();
         newPoints = state.newPoints();
-        lastLambda = state.lastLambda();
-        lastTargetEnergy = state.lastTargetEnergyEv();
-        blendWork = state.blendWorkEv();
+        work.restore(state.blendWorkEv(), state.lastLambda(), state.lastSurrogateEnergyEv(),
+                state.lastTargetEnergyEv());
         controller.restore(state.controller());
     }
 
@@ -454,10 +434,7 @@ public final class BlendingCalculator implements ForceCalculator {
             trainer.shutdownNow();
         }
         trainingSet.close();
-        model.close();
-        if (fadingFrom != null) {
-            fadingFrom.close();
-        }
+        fade.close();
         target.close();
     }
 

@@ -13,16 +13,19 @@ package org.proxima.core.blend;
  * @param errorEvPerA max over atoms ‖F_target − F_surrogate-mean‖ when the target ran and a surrogate existed, eV/Å
  * @param audited whether a usable step was sent to the target by the audit draw
  * @param targetCalls target evaluations so far, this one included
- * @param modelVersion version of the ensemble used at this step (0 before training)
+ * @param modelVersion version of the ensemble that made this step's decision (0 before training)
+ * @param modelsAlive ensembles whose mixture gave the surrogate part of this step: 1, or more during cross-fades of
+ *     retrained ensembles (at most n + 1)
  * @param surrogateSeconds wall time in the surrogate's predictions, s
  * @param targetSeconds wall time in the target, s
  * @param trainingSeconds wall time in (synchronous) training at this step, s
- * @param blendWorkEv cumulative energy added by changes of λ (and model cross-fades) at fixed positions, eV
+ * @param blendWorkEv cumulative energy added at fixed positions by changes of λ, model cross-fades and fall-backs
+ *     to the target, eV
  * @param event a note (e.g. {@code non-finite surrogate prediction}, {@code retrained v3}), or null
  */
 public record StepRecord(long step, Source source, int blendIndex, double lambda, double uncertainty,
         double threshold, double alpha, double errorEvPerA, boolean audited, long targetCalls, long modelVersion,
-        double surrogateSeconds, double targetSeconds, double trainingSeconds, double blendWorkEv, String event) {
+        int modelsAlive, double surrogateSeconds, double targetSeconds, double trainingSeconds, double blendWorkEv, String event) {
 
     /** @return whether the target ran at this step */
     public boolean targetRan() {

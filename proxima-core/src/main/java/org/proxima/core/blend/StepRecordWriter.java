@@ -78,6 +78,7 @@ public final class StepRecordWriter implements StepListener, AutoCloseable {
         m.put("audited", r.audited());
         m.put("target_calls", r.targetCalls());
         m.put("model_version", r.modelVersion());
+        m.put("models_alive", r.modelsAlive());
         m.put("surrogate_s", r.surrogateSeconds());
         m.put("target_s", r.targetSeconds());
         m.put("training_s", r.trainingSeconds());

@@ -41,9 +41,11 @@ public final class CoreStates {
                 .putDouble("alpha", c.alpha()).putDoubles("window_uq", c.windowUq())
                 .putDoubles("window_error", c.windowError());
         return new StateMap().putLong("calls", s.calls()).putLong("blend_index", s.blendIndex())
-                .putLong("fade_index", s.fadeIndex()).putLong("target_calls", s.targetCalls())
-                .putLong("new_points", s.newPoints()).putLong("model_version", s.modelVersion())
-                .putLong("fading_from_version", s.fadingFromVersion()).putDouble("last_lambda", s.lastLambda())
+                .putLong("target_calls", s.targetCalls()).putLong("new_points", s.newPoints())
+                .putLongs("model_versions", s.modelVersions())
+                .putLongs("fade_ages", java.util.Arrays.stream(s.fadeAges()).asLongStream().toArray())
+                .putDouble("last_lambda", s.lastLambda())
+                .putDouble("last_surrogate_energy_eV", s.lastSurrogateEnergyEv())
                 .putDouble("last_target_energy_eV", s.lastTargetEnergyEv()).putDouble("blend_work_eV", s.blendWorkEv())
                 .putState("controller", controller);
     }
@@ -56,9 +58,10 @@ public final class CoreStates {
         StateMap c = m.getState("controller");
         ControllerState controller = c == null ? null : new ControllerState(c.getDouble("threshold"),
                 c.getDouble("alpha"), c.getDoubles("window_uq"), c.getDoubles("window_error"));
-        return new BlendingState(m.getLong("calls"), (int) m.getLong("blend_index"), (int) m.getLong("fade_index"),
-                m.getLong("target_calls"), m.getLong("new_points"), m.getLong("model_version"),
-                m.getLong("fading_from_version"), m.getDouble("last_lambda"), m.getDouble("last_target_energy_eV"),
-                m.getDouble("blend_work_eV"), controller);
+        return new BlendingState(m.getLong("calls"), (int) m.getLong("blend_index"), m.getLong("target_calls"),
+                m.getLong("new_points"), m.getLongs("model_versions"),
+                java.util.Arrays.stream(m.getLongs("fade_ages")).mapToInt(Math::toIntExact).toArray(),
+                m.getDouble("last_lambda"), m.getDouble("last_surrogate_energy_eV"),
+                m.getDouble("last_target_energy_eV"), m.getDouble("blend_work_eV"), controller);
     }
 }

@@ -312,7 +312,7 @@ class BlendingCalculatorTest {
         }
         try (BlendingCalculator second = BlendingCalculator.builder(target, start).errorTarget(0.4).blendSteps(5)
                 .auditProbability(0.2).seed(11).retrainInterval(1_000_000).build()) {
-            second.restoreState(mid, null);
+            second.restoreState(mid, List.of());
             resumed.addAll(run(second, java.util.Arrays.copyOfRange(frames, 90, 200)));
         }
         assertEquals(withoutTimes(reference), withoutTimes(resumed));
@@ -323,7 +323,7 @@ class BlendingCalculatorTest {
         List<StepRecord> out = new ArrayList<>();
         for (StepRecord r : in) {
             out.add(new StepRecord(r.step(), r.source(), r.blendIndex(), r.lambda(), r.uncertainty(), r.threshold(),
-                    r.alpha(), r.errorEvPerA(), r.audited(), r.targetCalls(), r.modelVersion(), 0, 0, 0,
+                    r.alpha(), r.errorEvPerA(), r.audited(), r.targetCalls(), r.modelVersion(), r.modelsAlive(), 0, 0, 0,
                     r.blendWorkEv(), r.event()));
         }
         return out;

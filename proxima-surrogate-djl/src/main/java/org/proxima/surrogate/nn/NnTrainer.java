@@ -19,7 +19,8 @@ import ai.djl.ndarray.NDManager;
 
 /**
  * Trains an {@link NnEnsemble} as the paper's code does, member by member (DJL allows one gradient collector per
- * process): member m takes its fixed {@link MemberSplit} (about 90/10, optionally capped with recency bias),
+ * process): member m takes its fixed {@link MemberSplit} (about 90/10, each frame's side keyed on the ensemble's
+ * seed so that it never changes across retrainings; optionally capped with recency bias),
  * continues from its previous weights (unless {@link NnSettings#resetWeights()}), refits the per-species reference
  * energies by least squares on its training frames, rescales a fresh network's output layer so that the per-atom
  * energy spread matches the data (a warm-started one is only re-centred), then runs Adam for the configured epochs over shuffled batches (last incomplete batch dropped,
@@ -69,7 +70,7 @@ final class NnTrainer {
         });
         try (NDManager manager = NDManager.newBaseManager()) {
             for (int m = 0; m < settings.members(); m++) {
-                MemberSplit split = MemberSplit.of(m, data.size(), opts.seed(), opts.maxSize(), opts.recencyBias());
+                MemberSplit split = split(m, data.size(), previous.seed(), opts);
                 RandomGenerator rng = new Well19937c(new int[] {(int) opts.seed(), (int) (opts.seed() >>> 32), m, 17});
                 boolean warm = previous.isTrained() && !settings.resetWeights();
                 NnMember from = warm ? previous.members().get(m) : initial(previous.seed(), m);
@@ -87,6 +88,21 @@ final class NnTrainer {
         NnEnsemble next = new NnEnsemble(params, settings, previous.seed(), opts.version(), trained);
         return new EnsembleSurrogate.Trained(next, new TrainingReport(opts.version(), data.size(),
                 (System.nanoTime() - start) / 1e9, reports));
+    }
+
+    /**
+     * Member m's split: the side of every frame is keyed on the ensemble's own seed, which is the same for every fit
+     * of the ensemble (so no frame changes side across retrainings, restarts included); the capped subsample and
+     * the shuffles use the per-fit seed.
+     *
+     * @param member member index
+     * @param frames training-set size
+     * @param ensembleSeed the ensemble's seed
+     * @param opts the fit's options
+     * @return the split
+     */
+    static MemberSplit split(int member, int frames, long ensembleSeed, EnsembleSurrogate.FitOptions opts) {
+        return MemberSplit.of(member, frames, ensembleSeed, opts.seed(), opts.maxSize(), opts.recencyBias());
     }
 
     private void validate(List<TrainingPoint> data) {
