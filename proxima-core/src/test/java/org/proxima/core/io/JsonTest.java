@@ -39,8 +39,28 @@ class JsonTest {
     }
 
     @Test
+    void doublesReadBackBitForBitAndIntegersStayLongs() {
+        double[] hard = {0.1 + 0.2, 1e-310, Double.MIN_VALUE, Double.MAX_VALUE, -0.0, 1e20, 123456789.123456789,
+            Math.PI * 1e-7};
+        @SuppressWarnings("unchecked")
+        List<Object> back = (List<Object>) Json.parse(Json.writeLine(hard));
+        for (int k = 0; k < hard.length; k++) {
+            assertEquals(Double.doubleToRawLongBits(hard[k]), Double.doubleToRawLongBits((Double) back.get(k)),
+                    "value " + hard[k]);
+        }
+        assertEquals(List.of(Long.MAX_VALUE, 3L), Json.parse("[9223372036854775807, 3]"));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("a", 1L);
+        m.put("b", new double[] {1.5, Double.NaN});
+        m.put("c", "<x>");
+        assertEquals("{\"a\":1,\"b\":[1.5,null],\"c\":\"<x>\"}", Json.writeLine(m));
+    }
+
+    @Test
     void malformedInputNamesThePosition() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Json.parse("{\"a\": [1, 2}"));
-        assertTrue(e.getMessage().contains("character"), e.getMessage());
+        assertTrue(e.getMessage().contains("line 1 column"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Json.parse("{\"a\": 1} trailing"));
+        assertThrows(IllegalArgumentException.class, () -> Json.parse("{'a': NaN}"), "strict: no lenient forms");
     }
 }
