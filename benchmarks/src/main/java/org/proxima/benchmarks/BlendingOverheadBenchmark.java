@@ -15,7 +15,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.proxima.core.blend.BlendingCalculator;
-import org.proxima.core.blend.ControllerState;
 import org.proxima.core.blend.ThresholdController;
 import org.proxima.core.calc.CalculationResult;
 import org.proxima.core.calc.ForceCalculator;
@@ -77,21 +76,16 @@ public class BlendingOverheadBenchmark {
             }
 
             @Override
-            public java.util.OptionalDouble alpha() {
-                return java.util.OptionalDouble.empty();
+            public void observe(org.proxima.core.blend.Observation o) {
             }
 
             @Override
-            public void observe(double uncertainty, double errorEvPerA) {
+            public org.proxima.core.checkpoint.StateMap saveState() {
+                return new org.proxima.core.checkpoint.StateMap();
             }
 
             @Override
-            public ControllerState state() {
-                return new ControllerState(Double.MAX_VALUE, Double.NaN, new double[0], new double[0]);
-            }
-
-            @Override
-            public void restore(ControllerState state) {
+            public void restoreState(org.proxima.core.checkpoint.StateMap state) {
             }
         };
         calc = BlendingCalculator.builder(trivialTarget, surrogate).controller(always).auditProbability(0)

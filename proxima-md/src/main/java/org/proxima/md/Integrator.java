@@ -6,6 +6,9 @@ import java.util.Set;
 
 import org.proxima.core.calc.CalculationResult;
 import org.proxima.core.calc.Property;
+import org.proxima.core.checkpoint.CheckpointException;
+import org.proxima.core.checkpoint.Checkpointable;
+import org.proxima.core.checkpoint.StateMap;
 
 /**
  * One MD integration scheme. An integrator owns the whole step: given the state and the calculation at its
@@ -15,8 +18,10 @@ import org.proxima.core.calc.Property;
  *
  * <p>Thermostat and barostat variables live in the {@link MdState} (by name) so that copying or saving the state
  * captures them; random numbers come from the state's generator so that they are reproducible and saved with it.
+ * An integrator's own checkpoint state is therefore only what identifies it (name and time step), and restoring
+ * checks that a run continues with the same scheme.
  */
-public interface Integrator {
+public interface Integrator extends Checkpointable {
 
     /** @return a short name, e.g. {@code "velocity-verlet"} */
     String name();
@@ -76,4 +81,24 @@ public interface Integrator {
      * @return the count
      */
     int degreesOfFreedom(MdState state);
+
+    /** @return the scheme's name and time step, so that a resumed run can check it continues with the same */
+    @Override
+    default StateMap saveState() {
+        return new StateMap().putString("name", name()).putDouble("timestep_fs", timestepFs());
+    }
+
+    /**
+     * Checks that a checkpoint was written by the same scheme (its variables are in the MD state).
+     *
+     * @param state a state written by {@link #saveState()}
+     * @throws CheckpointException if the scheme differs
+     */
+    @Override
+    default void restoreState(StateMap state) {
+        if (!name().equals(state.getString("name"))) {
+            throw new CheckpointException("The checkpoint was written by the " + state.getString("name")
+                    + " integrator; this run uses " + name() + ", whose variables it does not hold");
+        }
+    }
 }

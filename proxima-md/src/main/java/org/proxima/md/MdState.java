@@ -14,6 +14,8 @@ import java.util.Objects;
 
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
+import org.proxima.core.checkpoint.CheckpointException;
+import org.proxima.core.checkpoint.Checkpointable;
 import org.proxima.core.checkpoint.StateMap;
 import org.proxima.core.model.Cell;
 import org.proxima.core.model.Structure;
@@ -28,7 +30,7 @@ import org.proxima.core.units.Units;
  * <p>Positions and velocities are flat arrays {@code [x0, y0, z0, x1, …]} that are never replaced, so an
  * integrator may keep references to them. Not thread-safe.
  */
-public final class MdState {
+public final class MdState implements Checkpointable {
 
     private final String[] symbols;
     private final double[] massesAmu;
@@ -352,6 +354,7 @@ public final class MdState {
      *
      * @return the state
      */
+    @Override
     public StateMap saveState() {
         StateMap m = new StateMap();
         m.putRaw("symbols", List.of(symbols));
@@ -376,7 +379,44 @@ public final class MdState {
     }
 
     /**
-     * Restores a state saved by {@link #saveState()}.
+     * Restores a state saved by {@link #saveState()} into this one: the same atoms (count and symbols, in order)
+     * get the saved positions, velocities, masses, cell, clock, integrator variables and random generator.
+     *
+     * @param m the saved state
+     * @throws CheckpointException if the saved state has other atoms
+     */
+    @Override
+    public void restoreState(StateMap m) {
+        String[] saved = m.getStrings("symbols").toArray(String[]::new);
+        if (!Arrays.equals(saved, symbols)) {
+            throw new CheckpointException("The checkpoint holds " + saved.length + " atoms (" + formula(saved)
+                    + ") but this run's structure has " + symbols.length + " (" + formula(symbols) + "); resume with "
+                    + "the structure the checkpointed run was started from");
+        }
+        MdState s = restore(m);
+        System.arraycopy(s.massesAmu, 0, massesAmu, 0, massesAmu.length);
+        System.arraycopy(s.positionsA, 0, positionsA, 0, positionsA.length);
+        System.arraycopy(s.velocitiesAPerFs, 0, velocitiesAPerFs, 0, velocitiesAPerFs.length);
+        cell = s.cell;
+        step = s.step;
+        timeFs = s.timeFs;
+        variables.clear();
+        variables.putAll(s.variables);
+        rng = s.rng;
+    }
+
+    private static String formula(String[] symbols) {
+        Map<String, Integer> count = new java.util.TreeMap<>();
+        for (String e : symbols) {
+            count.merge(e, 1, Integer::sum);
+        }
+        StringBuilder b = new StringBuilder();
+        count.forEach((e, c) -> b.append(e).append(c));
+        return b.toString();
+    }
+
+    /**
+     * A new state from one saved by {@link #saveState()}.
      *
      * @param m the saved state
      * @return the state, identical to the saved one

@@ -76,6 +76,19 @@ public final class MolecularDynamics implements AutoCloseable {
      * @throws MdRunException if a step fails; the state is left at the last completed step
      */
     public void run(long steps) {
+        run(steps, () -> false);
+    }
+
+    /**
+     * Runs a number of steps, or fewer if {@code stop} says so between two steps (a clean stop: every observer has
+     * seen the last step done).
+     *
+     * @param steps steps to run (≥ 0)
+     * @param stop asked after each completed step whether to stop
+     * @return the steps done
+     * @throws MdRunException if a step fails; the state is left at the last completed step
+     */
+    public long run(long steps, java.util.function.BooleanSupplier stop) {
         if (steps < 0) {
             throw new IllegalArgumentException("Number of steps must be ≥ 0, got " + steps);
         }
@@ -97,7 +110,8 @@ public final class MolecularDynamics implements AutoCloseable {
             notifyObservers();
         }
         double dt = integrator.timestepFs();
-        for (long s = 0; s < steps; s++) {
+        long done = 0;
+        for (long s = 0; s < steps && !stop.getAsBoolean(); s++) {
             CalculationResult next;
             try {
                 evaluationsThisStep = 0;
@@ -114,7 +128,9 @@ public final class MolecularDynamics implements AutoCloseable {
             current = next;
             state.advance(dt);
             notifyObservers();
+            done++;
         }
+        return done;
     }
 
     private CalculationResult evaluate(MdState s) {

@@ -1,5 +1,6 @@
 package org.proxima.examples.cli;
 
+import org.proxima.md.run.RunOutputs;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,10 +11,9 @@ import org.proxima.core.io.Frame;
 import org.proxima.core.io.StructureFiles;
 import org.proxima.core.model.Structure;
 import org.proxima.examples.study.BlendSettings;
-import org.proxima.examples.study.BlendedRun;
+import org.proxima.examples.study.StudyRun;
 import org.proxima.examples.study.CheckpointSettings;
 import org.proxima.examples.study.RunOutcome;
-import org.proxima.examples.study.RunOutputs;
 import org.proxima.examples.study.RunSpec;
 import org.proxima.md.MdState;
 import org.proxima.md.Velocities;
@@ -103,7 +103,7 @@ final class MdCommand implements Callable<Integer> {
                         stepRecords, trainingSetFile, summary), checkpointing, physicalOptions(s, blend));
         RunOutcome outcome;
         try (StudyProgress progress = new StudyProgress("md " + ensemble.ensemble(), steps, steps)) {
-            outcome = BlendedRun.run(run, progress);
+            outcome = StudyRun.run(run, progress);
         }
         print(outcome.summary());
         if (outcome.failure() != null) {

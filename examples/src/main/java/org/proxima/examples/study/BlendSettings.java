@@ -1,13 +1,12 @@
 package org.proxima.examples.study;
 
-import java.util.List;
 import java.util.Map;
 import java.util.LinkedHashMap;
 
 import org.proxima.core.blend.BlendingCalculator;
-import org.proxima.core.blend.StepListener;
+import org.proxima.core.blend.BlendingCalculatorBuilder;
 import org.proxima.core.calc.ForceCalculator;
-import org.proxima.core.training.TrainingSet;
+import org.proxima.core.surrogate.EnsembleSurrogate;
 
 /**
  * How a run uses the surrogate: the mode, the surrogate and its training plan, and the controller settings (per MD
@@ -56,43 +55,22 @@ public record BlendSettings(StudyMode mode, SurrogateKind surrogate, TrainingPla
     }
 
     /**
-     * Builds the calculator for this mode around a target, or returns the target itself in the target mode.
+     * The blending calculator of this mode (PROXIMA or PROXIMA+BLEND), configured but not built: a run gives it
+     * its training set, listeners and replay, and builds it.
      *
      * @param target the target
-     * @param species element symbols
+     * @param ensemble the (untrained) ensemble
      * @param seed seed of the audits and trainings
-     * @param trainingSet where target results go
-     * @param listeners step listeners
-     * @return the calculator the MD uses
+     * @return the builder
+     * @throws IllegalStateException for a mode without blending
      */
-    public ForceCalculator wrap(ForceCalculator target, List<String> species, long seed, TrainingSet trainingSet,
-            List<StepListener> listeners) {
-        return wrap(target, !mode.blended() ? null : surrogate.create(species, plan.epochs(), seed), seed,
-                trainingSet, listeners);
-    }
-
-    /**
-     * As {@link #wrap(ForceCalculator, List, long, TrainingSet, List)} with a given ensemble (e.g. one restored from
-     * a checkpoint).
-     *
-     * @param target the target
-     * @param ensemble the ensemble (ignored in the target mode)
-     * @param seed seed of the audits and trainings
-     * @param trainingSet where target results go
-     * @param listeners step listeners
-     * @return the calculator the MD uses
-     */
-    public ForceCalculator wrap(ForceCalculator target, org.proxima.core.surrogate.EnsembleSurrogate ensemble,
-            long seed, TrainingSet trainingSet, List<StepListener> listeners) {
+    public BlendingCalculatorBuilder builder(ForceCalculator target, EnsembleSurrogate ensemble, long seed) {
         if (!mode.blended()) {
-            return target; // the target alone, or a frozen surrogate made by the run's target factory
+            throw new IllegalStateException("The " + mode.label() + " mode runs without a blending calculator");
         }
-        BlendingCalculator.Builder b = BlendingCalculator.builder(target, ensemble)
-                .errorTarget(errorTargetEvPerA).auditProbability(auditProbability).blendSteps(blendSteps)
-                .window(window).seed(seed).retrainInterval(plan.retrainInterval())
-                .trainingCap(plan.maxSize(), 1.0).trainingSet(trainingSet);
-        listeners.forEach(b::listener);
-        return b.build();
+        return BlendingCalculator.builder(target, ensemble).errorTarget(errorTargetEvPerA)
+                .auditProbability(auditProbability).blendSteps(blendSteps).window(window).seed(seed)
+                .retrainInterval(plan.retrainInterval()).trainingCap(plan.maxSize(), 1.0);
     }
 
     /** @return a JSON-ready map */

@@ -1,5 +1,6 @@
 package org.proxima.examples.study;
 
+import org.proxima.md.run.RunOutputs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -107,7 +108,7 @@ public final class FrozenSurrogate {
         RunSpec spec = c.spec(name, o.target(), o.blend(StudyMode.TARGET, c.npt()), TRAINING_SEED,
                 new RunOutputs(dir.resolve("thermo.csv"), 1, dir.resolve("trajectory.extxyz"), stride, null, null,
                         dir.resolve("summary.json")), null);
-        RunOutcome out = BlendedRun.run(spec, progress);
+        RunOutcome out = StudyRun.run(spec, progress);
         if (out.failure() != null) {
             throw new IllegalStateException("The target-only run for the frozen surrogate failed: " + out.failure());
         }

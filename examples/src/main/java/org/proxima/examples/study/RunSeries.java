@@ -1,7 +1,5 @@
 package org.proxima.examples.study;
 
-import java.util.function.Supplier;
-
 import org.proxima.core.blend.Source;
 import org.proxima.core.checkpoint.Checkpointable;
 import org.proxima.core.checkpoint.StateMap;
@@ -12,11 +10,11 @@ import org.proxima.md.observe.Snapshot;
 
 /**
  * Per-step series of a run for plots and analyses: time, volume and, for blended runs, the blend weight λ, the
- * source, the UQ and the threshold of the step's force call. An {@link Observer}; read the arrays after the run.
+ * source, the UQ and the threshold of the step's force call (from the step record its result carries). An
+ * {@link Observer}; read the arrays after the run.
  */
 public final class RunSeries implements Observer, Checkpointable {
 
-    private final Supplier<StepRecord> records;
     private final DoubleSeries time = new DoubleSeries();
     private final DoubleSeries volume = new DoubleSeries();
     private final DoubleSeries lambda = new DoubleSeries();
@@ -25,18 +23,15 @@ public final class RunSeries implements Observer, Checkpointable {
     private final DoubleSeries threshold = new DoubleSeries();
     private long firstTrainedStep = -1;
 
-    /**
-     * @param records the last step record of the run's calculator, or null for a target-only run
-     */
-    public RunSeries(Supplier<StepRecord> records) {
-        this.records = records;
+    /** An empty series; the blend's values come from the step record each result carries. */
+    public RunSeries() {
     }
 
     @Override
     public void observe(Snapshot s) {
         time.add(s.timeFs());
         volume.add(s.volumeA3());
-        StepRecord r = records == null ? null : records.get();
+        StepRecord r = s.result().annotation(StepRecord.class).orElse(null);
         lambda.add(r == null ? 0 : r.lambda());
         source.add(r == null ? Source.TARGET.ordinal() : r.source().ordinal());
         uq.add(r == null ? Double.NaN : r.uncertainty());

@@ -1,5 +1,6 @@
 package org.proxima.examples.study;
 
+import org.proxima.md.run.RunOutputs;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package org.proxima.examples.study;
 
+import org.proxima.md.run.RunOutputs;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -175,7 +176,7 @@ public final class SiVacancyStudy {
                 NPT_STEPS, NPT_STEPS - NPT_AVERAGE_STEPS, false, true);
         RunSpec spec = c.spec(name, o.target(), o.blend(StudyMode.TARGET, true), o.seed(),
                 RunOutputs.inDirectory(dir, o.trajectoryEvery()), o.checkpointing(dir));
-        RunOutcome out = BlendedRun.run(spec, progress);
+        RunOutcome out = StudyRun.run(spec, progress);
         if (out.failure() != null || !(out.volumeMeanA3() > 0)) {
             throw new IllegalStateException("The reference NPT run for the NVT volume failed: " + out.failure());
         }
@@ -194,7 +195,7 @@ public final class SiVacancyStudy {
         if (parallel <= 1 || specs.size() <= 1) {
             List<RunOutcome> out = new ArrayList<>();
             for (RunSpec s : specs) {
-                out.add(BlendedRun.run(s, progress));
+                out.add(StudyRun.run(s, progress));
             }
             return out;
         }
@@ -206,7 +207,7 @@ public final class SiVacancyStudy {
         try {
             List<Future<RunOutcome>> futures = new ArrayList<>();
             for (RunSpec s : specs) {
-                futures.add(pool.submit(() -> BlendedRun.run(s, progress)));
+                futures.add(pool.submit(() -> StudyRun.run(s, progress)));
             }
             List<RunOutcome> out = new ArrayList<>();
             for (Future<RunOutcome> f : futures) {

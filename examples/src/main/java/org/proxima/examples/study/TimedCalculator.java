@@ -5,10 +5,12 @@ import java.util.Set;
 import org.proxima.core.calc.CalculationResult;
 import org.proxima.core.calc.ForceCalculator;
 import org.proxima.core.calc.Property;
+import org.proxima.core.checkpoint.Checkpointable;
+import org.proxima.core.checkpoint.StateMap;
 import org.proxima.core.model.Structure;
 
-/** Counts the calls of a calculator and the wall time spent in them (for target-only runs). */
-final class TimedCalculator implements ForceCalculator {
+/** Counts the calls of a calculator and the wall time spent in them; checkpointed with the run. */
+final class TimedCalculator implements ForceCalculator, Checkpointable {
 
     private final ForceCalculator inner;
     private long calls;
@@ -39,15 +41,15 @@ final class TimedCalculator implements ForceCalculator {
         return inner.describe();
     }
 
-    /**
-     * Continues the counts of a checkpointed run.
-     *
-     * @param previousCalls calls before
-     * @param previousSeconds seconds before
-     */
-    void restore(long previousCalls, double previousSeconds) {
-        calls = previousCalls;
-        seconds = previousSeconds;
+    @Override
+    public StateMap saveState() {
+        return new StateMap().putLong("target_calls", calls).putDouble("target_seconds", seconds);
+    }
+
+    @Override
+    public void restoreState(StateMap state) {
+        calls = state.getLong("target_calls");
+        seconds = state.getDouble("target_seconds");
     }
 
     /** @return calls so far */

@@ -2,13 +2,19 @@ package org.proxima.core.blend;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+
+import org.proxima.core.checkpoint.CheckpointException;
+import org.proxima.core.checkpoint.StateMap;
+import org.proxima.core.io.Json;
 
 import org.proxima.core.calc.CalculationResult;
 import org.proxima.core.calc.Property;
 import org.proxima.core.model.Structure;
 import org.proxima.core.surrogate.EnsemblePrediction;
 import org.proxima.core.surrogate.EnsembleSurrogate;
+import org.proxima.core.surrogate.Ensembles;
 
 /**
  * The ensembles alive during cross-fades and the weights that mix them. Every retrained ensemble fades in over n
@@ -166,25 +172,37 @@ final class CrossFade implements AutoCloseable {
     }
 
     /**
-     * Restores ensembles and their ages (a checkpoint).
+     * The ensembles and their ages as a checkpoint state (each ensemble's own map, oldest first).
      *
-     * @param models the ensembles, oldest first
-     * @param ages steps since each arrived
+     * @return the state
      */
-    void restore(List<EnsembleSurrogate> models, int[] ages) {
-        if (models.size() != ages.length || models.isEmpty()) {
-            throw new IllegalArgumentException("Cross-fade state needs one age per ensemble, got " + models.size()
-                    + " ensembles and " + ages.length + " ages");
+    StateMap saveState() {
+        List<Object> maps = new ArrayList<>();
+        // through JSON text, so that a state restored in memory is exactly what a checkpoint file gives back
+        entries.forEach(e -> maps.add(Json.parse(Json.writeLine(e.model().toMap()))));
+        return new StateMap().putLongs("ages", entries.stream().mapToLong(Entry::age).toArray())
+                .putRaw("ensembles", maps);
+    }
+
+    /**
+     * Replaces the ensembles by those of a saved state.
+     *
+     * @param state a state written by {@link #saveState()}
+     * @return the newest ensemble
+     */
+    @SuppressWarnings("unchecked")
+    EnsembleSurrogate restoreState(StateMap state) {
+        long[] ages = state.getLongs("ages");
+        List<Object> maps = (List<Object>) state.getRaw("ensembles");
+        if (maps.size() != ages.length || ages.length == 0) {
+            throw new CheckpointException("Cross-fade state needs one age per ensemble (at least one), got "
+                    + maps.size() + " ensembles and " + ages.length + " ages");
         }
-        for (Entry e : entries) {
-            if (!models.contains(e.model())) {
-                e.model().close();
-            }
-        }
-        entries.clear();
+        close();
         for (int k = 0; k < ages.length; k++) {
-            entries.add(new Entry(models.get(k), ages[k]));
+            entries.add(new Entry(Ensembles.fromMap((Map<String, Object>) maps.get(k)), (int) ages[k]));
         }
+        return newest();
     }
 
     @Override

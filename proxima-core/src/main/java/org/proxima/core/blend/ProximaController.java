@@ -4,6 +4,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.OptionalDouble;
 
+import org.proxima.core.checkpoint.CheckpointException;
+import org.proxima.core.checkpoint.StateMap;
+
 /**
  * The PROXIMA linear controller (Zamora et al. 2021) as the paper's code runs it. It keeps the last h (UQ, error)
  * pairs; once the window is full, at every new pair:
@@ -56,6 +59,16 @@ public final class ProximaController implements ThresholdController {
     }
 
     @Override
+    public void observe(Observation o) {
+        observe(o.uncertainty(), o.errorEvPerA());
+    }
+
+    /**
+     * Feeds one pair (the paper's controller does not look at where it came from).
+     *
+     * @param uncertainty UQ
+     * @param errorEvPerA observed error, eV/Å
+     */
     public void observe(double uncertainty, double errorEvPerA) {
         if (!Double.isFinite(uncertainty) || !Double.isFinite(errorEvPerA)) {
             throw new IllegalArgumentException("Controller inputs must be finite, got UQ " + uncertainty
@@ -90,7 +103,7 @@ public final class ProximaController implements ThresholdController {
     }
 
     @Override
-    public ControllerState state() {
+    public StateMap saveState() {
         double[] uq = new double[pairs.size()];
         double[] err = new double[pairs.size()];
         int k = 0;
@@ -99,22 +112,28 @@ public final class ProximaController implements ThresholdController {
             err[k] = p[1];
             k++;
         }
-        return new ControllerState(threshold, alpha, uq, err);
+        return new StateMap().putDouble("threshold", threshold).putDouble("alpha", alpha).putDoubles("window_uq", uq)
+                .putDoubles("window_error", err);
     }
 
     @Override
-    public void restore(ControllerState state) {
+    public void restoreState(StateMap state) {
         pairs.clear();
-        double[] uq = state.windowUq();
-        double[] err = state.windowError();
+        double[] uq = state.getDoubles("window_uq");
+        double[] err = state.getDoubles("window_error");
+        if (uq.length != err.length) {
+            throw new CheckpointException("Controller window arrays differ in length: " + uq.length + " vs "
+                    + err.length);
+        }
         for (int k = Math.max(0, uq.length - window); k < uq.length; k++) {
             pairs.addLast(new double[] {uq[k], err[k]});
         }
-        threshold = state.threshold();
-        alpha = state.alpha();
+        threshold = state.getDouble("threshold");
+        alpha = state.getDouble("alpha");
     }
 
     /** @return ε_target, eV/Å */
+    @Override
     public double errorTargetEvPerA() {
         return errorTargetEvPerA;
     }

@@ -1,7 +1,11 @@
 package org.proxima.core.blend;
 
+import org.proxima.core.calc.ResultAnnotation;
+
 /**
- * What the {@link BlendingCalculator} did at one call (one MD step). Numbers that do not apply are NaN.
+ * What the {@link BlendingCalculator} did at one call (one MD step). Numbers that do not apply are NaN. It is
+ * attached to the call's result ({@link org.proxima.core.calc.CalculationResult#annotation(Class)}), so integrators
+ * and observers read it from the data path.
  *
  * @param step index of the call, from 0
  * @param source where the returned result came from
@@ -25,7 +29,8 @@ package org.proxima.core.blend;
  */
 public record StepRecord(long step, Source source, int blendIndex, double lambda, double uncertainty,
         double threshold, double alpha, double errorEvPerA, boolean audited, long targetCalls, long modelVersion,
-        int modelsAlive, double surrogateSeconds, double targetSeconds, double trainingSeconds, double blendWorkEv, String event) {
+        int modelsAlive, double surrogateSeconds, double targetSeconds, double trainingSeconds, double blendWorkEv,
+        String event) implements ResultAnnotation {
 
     /** @return whether the target ran at this step */
     public boolean targetRan() {

@@ -124,6 +124,16 @@ public final class StepSummary implements StepListener, Checkpointable {
         return audits;
     }
 
+    /** @return wall time in the surrogate's predictions, s */
+    public double surrogateSeconds() {
+        return surrogateSeconds;
+    }
+
+    /** @return wall time in training, s */
+    public double trainingSeconds() {
+        return trainingSeconds;
+    }
+
     /** @return target calls */
     public long targetCalls() {
         return targetCalls;

@@ -1,5 +1,8 @@
 package org.proxima.core.blend;
 
+import org.proxima.core.checkpoint.Checkpointable;
+import org.proxima.core.checkpoint.StateMap;
+
 /**
  * The energy the blending calculator adds by switching at fixed positions: changes of λ, cross-fades of retrained
  * ensembles, and the hard fall-back to the target after a non-finite prediction. With E = λ C + (1 − λ) F returned,
@@ -13,7 +16,7 @@ package org.proxima.core.blend;
  * substitutions are first-order in the step's displacement; at fixed positions the booked work equals the change
  * of the returned energy to rounding. Mutable; part of the calculator's checkpointed state.
  */
-final class SwitchingWork {
+final class SwitchingWork implements Checkpointable {
 
     private double total;
     private double lastLambda;
@@ -66,18 +69,18 @@ final class SwitchingWork {
         return lastTargetEnergy;
     }
 
-    /**
-     * Restores a captured state.
-     *
-     * @param totalEv cumulative work, eV
-     * @param lambda λ of the last result
-     * @param surrogateEv most recent surrogate mixture energy, eV
-     * @param targetEv most recent target energy, eV
-     */
-    void restore(double totalEv, double lambda, double surrogateEv, double targetEv) {
-        total = totalEv;
-        lastLambda = lambda;
-        lastSurrogateEnergy = surrogateEv;
-        lastTargetEnergy = targetEv;
+    @Override
+    public StateMap saveState() {
+        return new StateMap().putDouble("blend_work_eV", total).putDouble("last_lambda", lastLambda)
+                .putDouble("last_surrogate_energy_eV", lastSurrogateEnergy)
+                .putDouble("last_target_energy_eV", lastTargetEnergy);
+    }
+
+    @Override
+    public void restoreState(StateMap state) {
+        total = state.getDouble("blend_work_eV");
+        lastLambda = state.getDouble("last_lambda");
+        lastSurrogateEnergy = state.getDouble("last_surrogate_energy_eV");
+        lastTargetEnergy = state.getDouble("last_target_energy_eV");
     }
 }

@@ -2,34 +2,33 @@ package org.proxima.core.blend;
 
 import java.util.OptionalDouble;
 
+import org.proxima.core.checkpoint.Checkpointable;
+
 /**
  * Maintains the uncertainty threshold below which the surrogate may be used, from (UQ, observed error) pairs of
  * steps where the target ran and the surrogate was trained. Users can plug their own controller; the reference is
- * {@link ProximaController}.
+ * {@link ProximaController}. A controller's whole state goes into checkpoints through {@link Checkpointable}, in
+ * whatever shape it needs.
  */
-public interface ThresholdController {
+public interface ThresholdController extends Checkpointable {
 
     /** @return the current threshold, or empty while there is none (then the surrogate is never used) */
     OptionalDouble threshold();
 
-    /** @return the current α (error per unit UQ), or empty */
-    OptionalDouble alpha();
+    /** @return the error bound ε_target the controller works to, eV/Å, or NaN if it has none */
+    default double errorTargetEvPerA() {
+        return Double.NaN;
+    }
+
+    /** @return the controller's current gain α (error per unit UQ) where it has one, for the step records */
+    default OptionalDouble alpha() {
+        return OptionalDouble.empty();
+    }
 
     /**
      * Feeds one pair from a step where the target ran.
      *
-     * @param uncertainty the surrogate's UQ at that step
-     * @param errorEvPerA the observed error max_i ‖F_target − F_surrogate‖, eV/Å
+     * @param observation the pair and whether (and with what probability) it came from an audit
      */
-    void observe(double uncertainty, double errorEvPerA);
-
-    /** @return the complete state, for capture and exact restore */
-    ControllerState state();
-
-    /**
-     * Restores a state captured by {@link #state()}.
-     *
-     * @param state the state
-     */
-    void restore(ControllerState state);
+    void observe(Observation observation);
 }

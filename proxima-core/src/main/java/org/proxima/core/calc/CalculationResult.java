@@ -16,8 +16,11 @@ import java.util.Set;
  * @param stressEvPerA3 stress in Voigt order xx yy zz yz xz xy, eV/Å³, ASE sign (σ = (1/V) ∂E/∂ε, positive =
  *     tensile), or {@code null}
  * @param energiesEv per-atom energies, eV, or {@code null}
+ * @param annotation how the result was produced (e.g. a blending calculator's step record), or {@code null}; not
+ *     part of equality
  */
-public record CalculationResult(double energyEv, double[] forcesEvPerA, double[] stressEvPerA3, double[] energiesEv) {
+public record CalculationResult(double energyEv, double[] forcesEvPerA, double[] stressEvPerA3, double[] energiesEv,
+        ResultAnnotation annotation) {
 
     /**
      * Validates and copies.
@@ -46,6 +49,39 @@ public record CalculationResult(double energyEv, double[] forcesEvPerA, double[]
                         + " per-atom energies but forces for " + forcesEvPerA.length / 3 + " atoms");
             }
         }
+    }
+
+    /**
+     * A result without annotation.
+     *
+     * @param energyEv potential energy, eV
+     * @param forcesEvPerA flat forces, eV/Å, or {@code null}
+     * @param stressEvPerA3 Voigt stress, eV/Å³, or {@code null}
+     * @param energiesEv per-atom energies, eV, or {@code null}
+     */
+    public CalculationResult(double energyEv, double[] forcesEvPerA, double[] stressEvPerA3, double[] energiesEv) {
+        this(energyEv, forcesEvPerA, stressEvPerA3, energiesEv, null);
+    }
+
+    /**
+     * The same values with an annotation.
+     *
+     * @param value the annotation (replaces any present)
+     * @return the annotated result
+     */
+    public CalculationResult withAnnotation(ResultAnnotation value) {
+        return new CalculationResult(energyEv, forcesEvPerA, stressEvPerA3, energiesEv, value);
+    }
+
+    /**
+     * The annotation, if it is of the given type.
+     *
+     * @param <T> the type
+     * @param type e.g. {@code StepRecord.class}
+     * @return the annotation, or empty
+     */
+    public <T extends ResultAnnotation> java.util.Optional<T> annotation(Class<T> type) {
+        return type.isInstance(annotation) ? java.util.Optional.of(type.cast(annotation)) : java.util.Optional.empty();
     }
 
     /**

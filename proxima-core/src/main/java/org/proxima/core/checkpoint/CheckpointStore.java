@@ -24,16 +24,19 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A directory of checkpoints, one sub-directory {@code step-NNNNNNNNNNNN} per checkpoint holding
- * {@code checkpoint.json} and any side files (e.g. a saved model). Writing is atomic: everything goes into a
- * temporary directory, the JSON (with a SHA-256 of its content and a format name and version) is written, synced,
- * and the directory renamed into place; only then are older checkpoints beyond the newest {@code keep} deleted.
- * Reading takes the newest checkpoint that is complete and intact; a damaged or incompatible one is reported and
- * the previous one used.
+ * {@code checkpoint.json} (the content, with a format name and version), any side files, and {@code SHA256SUMS}, the
+ * SHA-256 of every other file in the format of {@code sha256sum} (so {@code sha256sum -c SHA256SUMS} checks a
+ * checkpoint by hand). Writing is atomic: everything goes into a temporary directory, every file is synced, and the
+ * directory is renamed into place; only then are older checkpoints beyond the newest {@code keep} deleted. Reading
+ * takes the newest checkpoint that is complete and intact (every file present and matching its SHA-256, of this
+ * format and version); a damaged one is reported and the previous one used; if checkpoints exist but none can be
+ * used, reading fails with the reason for each instead of pretending there were none.
  */
 public final class CheckpointStore {
 
     private static final Logger LOG = LoggerFactory.getLogger(CheckpointStore.class);
     private static final String FILE = "checkpoint.json";
+    private static final String SUMS = "SHA256SUMS";
     private static final String PREFIX = "step-";
 
     private final Path dir;
@@ -90,14 +93,16 @@ public final class CheckpointStore {
                 sideFiles.write(tmp);
             }
             content.putString("format", format).putLong("format_version", formatVersion).putLong("step", step);
-            content.toMap().remove("sha256");
-            String body = Json.write(content.toMap());
-            content.putString("sha256", sha256(body));
-            Path json = tmp.resolve(FILE);
-            Files.writeString(json, Json.write(content.toMap()), StandardCharsets.UTF_8);
-            try (FileChannel c = FileChannel.open(json, StandardOpenOption.WRITE)) {
-                c.force(true);
+            Files.writeString(tmp.resolve(FILE), Json.write(content.toMap()), StandardCharsets.UTF_8);
+            StringBuilder sums = new StringBuilder();
+            for (Path f : files(tmp)) {
+                sums.append(sha256(f)).append("  ").append(tmp.relativize(f).toString().replace('\\', '/'))
+                        .append('\n');
+                sync(f);
             }
+            Path sumsFile = tmp.resolve(SUMS);
+            Files.writeString(sumsFile, sums, StandardCharsets.UTF_8);
+            sync(sumsFile);
             deleteTree(target);
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE);
             syncDirectory(dir);
@@ -113,17 +118,23 @@ public final class CheckpointStore {
     }
 
     /**
-     * @return the newest intact checkpoint, if any
+     * @return the newest usable checkpoint, or empty if the directory holds none at all
+     * @throws CheckpointException if checkpoints exist but none is usable (each one's reason in the message)
      */
     public Optional<Loaded> readLatest() {
         List<Path> candidates = checkpoints();
+        List<String> refused = new ArrayList<>();
         for (int k = candidates.size() - 1; k >= 0; k--) {
             Path c = candidates.get(k);
             try {
                 return Optional.of(read(c));
             } catch (CheckpointException e) {
                 LOG.warn("Checkpoint {} refused ({}); trying the previous one", c, e.getMessage());
+                refused.add(e.getMessage());
             }
+        }
+        if (!refused.isEmpty()) {
+            throw new CheckpointException("No usable checkpoint in " + dir + ": " + String.join("; ", refused));
         }
         return Optional.empty();
     }
@@ -144,21 +155,67 @@ public final class CheckpointStore {
         } catch (IOException | RuntimeException e) {
             throw new CheckpointException("Checkpoint " + json + " is unreadable or truncated: " + e.getMessage(), e);
         }
-        Object stored = m.remove("sha256");
-        String actual = sha256(Json.write(m));
-        if (!actual.equals(stored)) {
-            throw new CheckpointException("Checkpoint " + json + " is damaged (SHA-256 mismatch)");
-        }
         if (!format.equals(m.get("format"))) {
             throw new CheckpointException("Checkpoint " + json + " is a '" + m.get("format") + "', not a '" + format
                     + "'");
         }
         if (!(m.get("format_version") instanceof Number v) || v.longValue() != formatVersion) {
             throw new CheckpointException("Checkpoint " + json + " has format version " + m.get("format_version")
-                    + "; this Proxima reads version " + formatVersion + " only");
+                    + "; this Proxima reads version " + formatVersion + " only (see CHANGELOG.md); finish the run "
+                    + "with the Proxima that wrote it, or start it again");
         }
-        m.put("sha256", stored);
+        verify(checkpointDir);
         return new Loaded(new StateMap(m), checkpointDir, ((Number) m.get("step")).longValue());
+    }
+
+    /** Checks every file of a checkpoint against its SHA256SUMS. */
+    private static void verify(Path checkpointDir) {
+        Path sumsFile = checkpointDir.resolve(SUMS);
+        try {
+            if (!Files.isRegularFile(sumsFile)) {
+                throw new CheckpointException("Checkpoint " + checkpointDir + " is incomplete: " + SUMS + " missing");
+            }
+            Map<String, String> expected = new java.util.TreeMap<>();
+            for (String line : Files.readAllLines(sumsFile, StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    int cut = line.indexOf("  ");
+                    if (cut != 64) {
+                        throw new CheckpointException("Checkpoint " + checkpointDir + " is damaged: malformed line '"
+                                + line + "' in " + SUMS);
+                    }
+                    expected.put(line.substring(cut + 2), line.substring(0, cut));
+                }
+            }
+            for (Path f : files(checkpointDir)) {
+                String name = checkpointDir.relativize(f).toString().replace('\\', '/');
+                if (name.equals(SUMS)) {
+                    continue;
+                }
+                String want = expected.remove(name);
+                if (want == null) {
+                    throw new CheckpointException("Checkpoint " + checkpointDir + " is damaged: " + name
+                            + " is not listed in " + SUMS);
+                }
+                if (!want.equals(sha256(f))) {
+                    throw new CheckpointException("Checkpoint " + checkpointDir + " is damaged: " + name
+                            + " does not match its SHA-256");
+                }
+            }
+            if (!expected.isEmpty()) {
+                throw new CheckpointException("Checkpoint " + checkpointDir + " is damaged: " + expected.keySet()
+                        + " missing");
+            }
+        } catch (IOException e) {
+            throw new CheckpointException("Checkpoint " + checkpointDir + " is unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every regular file under a directory, sorted, the sums file excluded. */
+    private static List<Path> files(Path root) throws IOException {
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().equals(SUMS)).sorted()
+                    .toList();
+        }
     }
 
     private List<Path> checkpoints() {
@@ -182,12 +239,24 @@ public final class CheckpointStore {
         }
     }
 
-    private static String sha256(String text) {
+    private static String sha256(Path file) throws IOException {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            try (var in = Files.newInputStream(file)) {
+                byte[] buf = new byte[1 << 16];
+                for (int n; (n = in.read(buf)) > 0;) {
+                    md.update(buf, 0, n);
+                }
+            }
+            return HexFormat.of().formatHex(md.digest());
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static void sync(Path file) throws IOException {
+        try (FileChannel c = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            c.force(true);
         }
     }
 

@@ -56,6 +56,20 @@ public interface EnsembleSurrogate extends AutoCloseable {
                 org.proxima.core.calc.Property.STRESS);
     }
 
+    /**
+     * The ensemble as a JSON-ready map whose {@code "format"} entry names the {@link EnsembleFormat} that reads it
+     * back bit for bit (checkpoints embed it; {@link Ensembles#save} writes it to a model directory). The default
+     * refuses: an ensemble that cannot be saved cannot be checkpointed.
+     *
+     * @return the map
+     * @throws UnsupportedOperationException if this ensemble cannot be saved
+     * @throws IllegalStateException if it is not trained
+     */
+    default java.util.Map<String, Object> toMap() {
+        throw new UnsupportedOperationException(getClass().getName() + " cannot be saved: implement toMap() and "
+                + "register an EnsembleFormat that reads it back");
+    }
+
     /** Releases native resources. The default does nothing. */
     @Override
     default void close() {

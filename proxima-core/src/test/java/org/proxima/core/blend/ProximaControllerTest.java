@@ -87,14 +87,15 @@ class ProximaControllerTest {
             a.observe(rng.nextDouble(), rng.nextDouble());
         }
         ProximaController b = new ProximaController(0.4, 5);
-        b.restore(a.state());
+        b.restoreState(a.saveState());
         for (int k = 0; k < 10; k++) {
             double u = rng.nextDouble();
             double e = rng.nextDouble();
             a.observe(u, e);
             b.observe(u, e);
         }
-        assertEquals(a.state(), b.state());
+        assertEquals(org.proxima.core.io.Json.write(a.saveState().toMap()),
+                org.proxima.core.io.Json.write(b.saveState().toMap()));
     }
 
     /**
@@ -164,7 +165,7 @@ class ProximaControllerTest {
                     finalThreshold = r.threshold();
                 }
                 if (k >= steps / 2) {
-                    double[] err = calc.controller().state().windowError();
+                    double[] err = calc.controller().saveState().getDoubles("window_error");
                     windowMeans.add(java.util.Arrays.stream(err).average().orElseThrow());
                     targetSteps += r.targetRan() ? 1 : 0;
                 }

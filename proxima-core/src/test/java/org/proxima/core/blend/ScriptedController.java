@@ -5,12 +5,15 @@ import java.util.List;
 import java.util.OptionalDouble;
 import java.util.function.LongPredicate;
 
+import org.proxima.core.checkpoint.StateMap;
+
 /** A controller for tests: the surrogate is usable at call k iff the script says so; pairs fed are recorded. */
 final class ScriptedController implements ThresholdController {
 
     private final LongPredicate usable;
     private long decisions;
     final List<double[]> observed = new ArrayList<>();
+    final List<Observation> observations = new ArrayList<>();
 
     ScriptedController(LongPredicate usable) {
         this.usable = usable;
@@ -23,22 +26,18 @@ final class ScriptedController implements ThresholdController {
     }
 
     @Override
-    public OptionalDouble alpha() {
-        return OptionalDouble.empty();
+    public void observe(Observation o) {
+        observed.add(new double[] {o.uncertainty(), o.errorEvPerA()});
+        observations.add(o);
     }
 
     @Override
-    public void observe(double uncertainty, double errorEvPerA) {
-        observed.add(new double[] {uncertainty, errorEvPerA});
+    public StateMap saveState() {
+        return new StateMap().putLong("decisions", decisions);
     }
 
     @Override
-    public ControllerState state() {
-        return new ControllerState(decisions, Double.NaN, new double[0], new double[0]);
-    }
-
-    @Override
-    public void restore(ControllerState state) {
-        decisions = (long) state.threshold();
+    public void restoreState(StateMap state) {
+        decisions = state.getLong("decisions");
     }
 }

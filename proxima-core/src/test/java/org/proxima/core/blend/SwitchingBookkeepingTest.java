@@ -204,9 +204,7 @@ class SwitchingBookkeepingTest {
             }
         }
         List<StepRecord> resumed = new ArrayList<>();
-        BlendingState mid;
-        List<EnsembleSurrogate> fading;
-        EnsembleSurrogate newest;
+        org.proxima.core.checkpoint.StateMap mid;
         int cut = -1;
         try (BlendingCalculator first = calculator(target, OffsetEnsemble.trained(target, DE, DF, 0.05), k -> true,
                 0.3, 2)) {
@@ -218,16 +216,15 @@ class SwitchingBookkeepingTest {
                     break;
                 }
             }
-            mid = first.captureState();
-            fading = first.fadingFromSurrogates();
-            newest = first.surrogate();
-            assertTrue(cut > 0 && mid.modelVersions().length >= 3, "stopped during nested fades");
-            // the models go on in the second calculator (a checkpoint would save and load them)
-            // as a checkpoint does, the second calculator gets the models and the training set
-            try (BlendingCalculator second = BlendingCalculator.builder(target, newest)
+            assertTrue(cut > 0 && first.fadingFromSurrogates().size() >= 2, "stopped during nested fades");
+            // the state holds every alive ensemble, as a checkpoint does; the second calculator starts from a fresh
+            // ensemble that the restore replaces, and gets the training set
+            mid = first.saveState();
+            try (BlendingCalculator second = BlendingCalculator.builder(target,
+                    OffsetEnsemble.trained(target, DE, DF, 0.05))
                     .controller(new ScriptedController(k -> true)).blendSteps(N).auditProbability(0.3).seed(7)
                     .retrainInterval(2).initialData(first.trainingSet().snapshot()).build()) {
-                second.restoreState(mid, fading);
+                second.restoreState(mid);
                 for (int k = cut; k < frames.length; k++) {
                     second.calculate(frames[k]);
                     resumed.add(second.lastRecord());

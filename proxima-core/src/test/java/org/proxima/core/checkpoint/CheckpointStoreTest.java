@@ -65,6 +65,37 @@ class CheckpointStoreTest {
         CheckpointException v = assertThrows(CheckpointException.class,
                 () -> newer.read(dir.resolve(String.format("step-%012d", 100))));
         assertTrue(v.getMessage().contains("format version 1"), v.getMessage());
-        assertTrue(newer.readLatest().isEmpty());
+        // checkpoints exist but none is usable: refused with the reasons, never "no checkpoint"
+        CheckpointException none = assertThrows(CheckpointException.class, newer::readLatest);
+        assertTrue(none.getMessage().contains("No usable checkpoint") && none.getMessage().contains("version 1"),
+                none.getMessage());
+        assertTrue(new CheckpointStore(dir.resolve("empty"), "test", 1, 2).readLatest().isEmpty(),
+                "no checkpoint at all is not an error");
+    }
+
+    @Test
+    void everyFileOfACheckpointIsCoveredByItsSha256() throws Exception {
+        CheckpointStore store = new CheckpointStore(dir, "test", 1, 2);
+        store.write(100, content(1), d -> Files.writeString(d.resolve("model.json"), "{\"w\": [1, 2]}"));
+        Path newest = store.write(200, content(2), d -> {
+            Files.createDirectories(d.resolve("models"));
+            Files.writeString(d.resolve("models/a.json"), "{\"w\": [3, 4]}");
+        });
+        assertTrue(Files.readString(newest.resolve("SHA256SUMS")).contains("  models/a.json\n"));
+        assertEquals(200, store.readLatest().orElseThrow().step());
+        // a damaged side file: the previous checkpoint is used
+        Files.writeString(newest.resolve("models/a.json"), "{\"w\": [3, 5]}");
+        assertEquals(100, store.readLatest().orElseThrow().step());
+        CheckpointException e = assertThrows(CheckpointException.class, () -> store.read(newest));
+        assertTrue(e.getMessage().contains("models/a.json") && e.getMessage().contains("SHA-256"), e.getMessage());
+        // a missing or an extra file is damage too
+        Files.writeString(newest.resolve("models/a.json"), "{\"w\": [3, 4]}");
+        Files.writeString(newest.resolve("stray.txt"), "x");
+        assertTrue(assertThrows(CheckpointException.class, () -> store.read(newest)).getMessage()
+                .contains("stray.txt"));
+        Files.delete(newest.resolve("stray.txt"));
+        Files.delete(newest.resolve("models/a.json"));
+        assertTrue(assertThrows(CheckpointException.class, () -> store.read(newest)).getMessage()
+                .contains("missing"));
     }
 }

@@ -91,6 +91,32 @@ public final class OffsetEnsemble implements EnsembleSurrogate {
     }
 
     @Override
+    public java.util.Map<String, Object> toMap() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("format", FORMAT);
+        m.put("energy_step_eV", energyStepEv);
+        m.put("force_step_eV_per_A", forceStepEvPerA);
+        m.put("spread_eV_per_A", spreadEvPerA);
+        m.put("model_version", version);
+        return m;
+    }
+
+    /** Format name of {@link #toMap()}. */
+    public static final String FORMAT = "test-offset-ensemble";
+
+    /**
+     * Reads back a map of {@link #toMap()} (the target is {@link MorsePotential#siliconLike()}).
+     *
+     * @param m the map
+     * @return the ensemble
+     */
+    static OffsetEnsemble fromMap(java.util.Map<String, Object> m) {
+        return new OffsetEnsemble(MorsePotential.siliconLike(), ((Number) m.get("energy_step_eV")).doubleValue(),
+                ((Number) m.get("force_step_eV_per_A")).doubleValue(), ((Number) m.get("spread_eV_per_A"))
+                        .doubleValue(), ((Number) m.get("model_version")).longValue(), new AtomicBoolean());
+    }
+
+    @Override
     public long version() {
         return version;
     }

@@ -146,6 +146,44 @@ public final class SyntheticEnsemble implements EnsembleSurrogate {
         return new Trained(next, new TrainingReport(options.version(), data.size(), fitMillis / 1000.0, List.of()));
     }
 
+    /** Format name of {@link #toMap()}. */
+    public static final String FORMAT = "test-synthetic-ensemble";
+
+    @Override
+    public java.util.Map<String, Object> toMap() {
+        if (training == null) {
+            throw new IllegalStateException("Nothing to save: not trained");
+        }
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("format", FORMAT);
+        m.put("members", members);
+        m.put("base", base);
+        m.put("growth", growth);
+        m.put("model_version", version);
+        m.put("fit_millis", fitMillis);
+        m.put("training", new ArrayList<Object>(training));
+        return m;
+    }
+
+    /**
+     * Reads back a map of {@link #toMap()} (the target is {@link MorsePotential#siliconLike()}; NaN predicates are
+     * not saved).
+     *
+     * @param m the map
+     * @return the ensemble
+     */
+    @SuppressWarnings("unchecked")
+    static SyntheticEnsemble fromMap(java.util.Map<String, Object> m) {
+        List<double[]> t = new ArrayList<>();
+        for (Object o : (List<Object>) m.get("training")) {
+            t.add(((List<Object>) o).stream().mapToDouble(x -> ((Number) x).doubleValue()).toArray());
+        }
+        return new SyntheticEnsemble(MorsePotential.siliconLike(), ((Number) m.get("members")).intValue(),
+                ((Number) m.get("base")).doubleValue(), ((Number) m.get("growth")).doubleValue(),
+                ((Number) m.get("model_version")).longValue(), t, s -> false,
+                ((Number) m.get("fit_millis")).longValue());
+    }
+
     @Override
     public long version() {
         return version;

@@ -14,7 +14,9 @@ import java.util.Set;
 import org.proxima.core.io.Json;
 import org.proxima.core.model.Structure;
 import org.proxima.core.surrogate.EnsemblePrediction;
+import org.proxima.core.surrogate.EnsembleFormat;
 import org.proxima.core.surrogate.EnsembleSurrogate;
+import org.proxima.core.surrogate.Ensembles;
 import org.proxima.core.surrogate.TrainingPoint;
 import org.proxima.surrogate.descriptor.AniDescriptor;
 import org.proxima.surrogate.descriptor.AniParameters;
@@ -26,8 +28,11 @@ import org.proxima.surrogate.descriptor.Descriptors;
  * multilayer perceptron maps an atom's descriptor to its energy; E = Σ atomic energies + Σ per-species reference
  * energies. Forces and stress come from the descriptor derivatives chained with the networks' input gradients,
  * which are computed as explicit forward operations on DJL's PyTorch engine (loaded offline). Members differ in
- * initialisation and data split; see {@link NnTrainer} for the training. A model is immutable: {@link #fit} returns
- * a new ensemble warm-started from this one. {@link #close()} releases its native memory.
+ * initialisation and data split; see {@link NnTrainer} for the training. The model (weights, settings, version) is
+ * immutable: {@link #fit} returns a new ensemble warm-started from this one. Its native inference state (the
+ * networks' constants on the PyTorch engine) is created by the first prediction and released by {@link #close()};
+ * a closed ensemble refuses to predict, so closing one that is still in use is an error, not a silent re-creation.
+ * Predictions are serialised (one at a time per ensemble).
  */
 public final class NnEnsemble implements EnsembleSurrogate {
 
@@ -38,6 +43,7 @@ public final class NnEnsemble implements EnsembleSurrogate {
     private final List<NnMember> members;
     private final ThreadLocal<AniDescriptor> descriptor;
     private NnInference inference;
+    private boolean closed;
 
     NnEnsemble(AniParameters params, NnSettings settings, long seed, long version, List<NnMember> members) {
         this.params = params;
@@ -75,6 +81,10 @@ public final class NnEnsemble implements EnsembleSurrogate {
     public synchronized EnsemblePrediction predict(Structure structure) {
         if (members == null) {
             throw new IllegalStateException("The neural-network ensemble is not trained yet");
+        }
+        if (closed) {
+            throw new IllegalStateException("The neural-network ensemble v" + version + " was closed; its native "
+                    + "memory is released and it cannot predict");
         }
         if (inference == null) {
             inference = new NnInference(members);
@@ -163,19 +173,22 @@ public final class NnEnsemble implements EnsembleSurrogate {
         return settings;
     }
 
+    /** The model-directory and checkpoint format of the network ensemble. */
+    public static final String FORMAT = "proxima-nn-ensemble";
+
     /**
-     * Saves the ensemble to a directory as {@code nn-ensemble.json} (descriptor parameters, settings, version, every
-     * member's weights and reference energies; floats written exactly), so that {@link #load} reproduces its
-     * predictions bit for bit.
+     * The ensemble as a map (descriptor parameters, settings, version, every member's weights and reference
+     * energies; floats written exactly), read back bit for bit by {@link #fromMap}.
      *
-     * @param dir the directory (created if needed)
+     * @return the map
      */
-    public void save(Path dir) {
+    @Override
+    public Map<String, Object> toMap() {
         if (members == null) {
             throw new IllegalStateException("Nothing to save: the ensemble is not trained");
         }
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("format", "proxima-nn-ensemble");
+        m.put("format", FORMAT);
         m.put("format_version", 1L);
         m.put("model_version", version);
         m.put("seed", seed);
@@ -184,25 +197,24 @@ public final class NnEnsemble implements EnsembleSurrogate {
         List<Object> list = new ArrayList<>();
         members.forEach(member -> list.add(member.toMap()));
         m.put("members", list);
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Json.writeFile(dir.resolve("nn-ensemble.json"), m);
+        return m;
     }
 
     /**
-     * Loads an ensemble saved by {@link #save}.
+     * Reads back a map written by {@link #toMap()}.
      *
-     * @param dir the directory
+     * @param m the map
      * @return the ensemble
+     * @throws IllegalArgumentException if the map is not a network ensemble of a known format version
      */
     @SuppressWarnings("unchecked")
-    public static NnEnsemble load(Path dir) {
-        Map<String, Object> m = (Map<String, Object>) Json.readFile(dir.resolve("nn-ensemble.json"));
-        if (!"proxima-nn-ensemble".equals(m.get("format"))) {
-            throw new IllegalArgumentException(dir + " does not hold a neural-network ensemble");
+    public static NnEnsemble fromMap(Map<String, Object> m) {
+        if (!FORMAT.equals(m.get("format"))) {
+            throw new IllegalArgumentException("Not a neural-network ensemble (format " + m.get("format") + ")");
+        }
+        if (!(m.get("format_version") instanceof Number v) || v.longValue() != 1) {
+            throw new IllegalArgumentException("Neural-network ensemble of format version " + m.get("format_version")
+                    + "; this Proxima reads version 1");
         }
         List<NnMember> members = new ArrayList<>();
         for (Object o : (List<Object>) m.get("members")) {
@@ -213,8 +225,51 @@ public final class NnEnsemble implements EnsembleSurrogate {
                 ((Number) m.get("model_version")).longValue(), members);
     }
 
+    /**
+     * Saves the ensemble to a model directory as {@code nn-ensemble.json}, so that {@link #load} reproduces its
+     * predictions bit for bit.
+     *
+     * @param dir the directory (created if needed)
+     */
+    public void save(Path dir) {
+        Ensembles.save(this, dir);
+    }
+
+    /**
+     * Loads an ensemble saved by {@link #save}.
+     *
+     * @param dir the directory
+     * @return the ensemble
+     * @throws IllegalArgumentException if the directory holds no network ensemble
+     */
+    public static NnEnsemble load(Path dir) {
+        if (!(Ensembles.load(dir) instanceof NnEnsemble n)) {
+            throw new IllegalArgumentException(dir + " does not hold a neural-network ensemble");
+        }
+        return n;
+    }
+
+    /** Reads network ensembles for {@link Ensembles} (registered through ServiceLoader). */
+    public static final class Format implements EnsembleFormat {
+        @Override
+        public String format() {
+            return FORMAT;
+        }
+
+        @Override
+        public String fileName() {
+            return "nn-ensemble.json";
+        }
+
+        @Override
+        public EnsembleSurrogate fromMap(Map<String, Object> map) {
+            return NnEnsemble.fromMap(map);
+        }
+    }
+
     @Override
     public synchronized void close() {
+        closed = true;
         if (inference != null) {
             inference.close();
             inference = null;

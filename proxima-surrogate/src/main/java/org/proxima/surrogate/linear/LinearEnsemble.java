@@ -21,7 +21,9 @@ import org.proxima.core.calc.Property;
 import org.proxima.core.io.Json;
 import org.proxima.core.model.Structure;
 import org.proxima.core.surrogate.EnsemblePrediction;
+import org.proxima.core.surrogate.EnsembleFormat;
 import org.proxima.core.surrogate.EnsembleSurrogate;
+import org.proxima.core.surrogate.Ensembles;
 import org.proxima.core.surrogate.TrainingPoint;
 import org.proxima.core.surrogate.TrainingReport;
 import org.proxima.surrogate.descriptor.AniDescriptor;
@@ -383,18 +385,22 @@ public final class LinearEnsemble implements EnsembleSurrogate {
         return params;
     }
 
+    /** The model-directory and checkpoint format of the linear ensemble. */
+    public static final String FORMAT = "proxima-linear-ensemble";
+
     /**
-     * Saves the ensemble (parameters, weights, version) to a directory as {@code linear-ensemble.json}; weights are
-     * written with full double precision, so {@link #load} reproduces predictions bit for bit.
+     * The ensemble as a map (descriptor parameters, weights, version, seed; weights with full double precision), read
+     * back bit for bit by {@link #fromMap}.
      *
-     * @param dir the directory (created if needed)
+     * @return the map
      */
-    public void save(Path dir) {
+    @Override
+    public Map<String, Object> toMap() {
         if (theta == null) {
             throw new IllegalStateException("Nothing to save: the linear ensemble is not trained");
         }
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("format", "proxima-linear-ensemble");
+        m.put("format", FORMAT);
         m.put("format_version", 1L);
         m.put("model_version", version);
         m.put("descriptor", AniParametersJson.toMap(params));
@@ -407,35 +413,76 @@ public final class LinearEnsemble implements EnsembleSurrogate {
             t.add(th);
         }
         m.put("members", t);
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return m;
+    }
+
+    /**
+     * Reads back a map written by {@link #toMap()}.
+     *
+     * @param m the map
+     * @return the ensemble (trained; a later fit starts its normal equations afresh)
+     * @throws IllegalArgumentException if the map is not a linear ensemble of a known format version
+     */
+    @SuppressWarnings("unchecked")
+    public static LinearEnsemble fromMap(Map<String, Object> m) {
+        if (!FORMAT.equals(m.get("format"))) {
+            throw new IllegalArgumentException("Not a linear ensemble (format " + m.get("format") + ")");
         }
-        Json.writeFile(dir.resolve("linear-ensemble.json"), m);
+        if (!(m.get("format_version") instanceof Number v) || v.longValue() != 1) {
+            throw new IllegalArgumentException("Linear ensemble of format version " + m.get("format_version")
+                    + "; this Proxima reads version 1");
+        }
+        AniParameters p = AniParametersJson.fromMap((Map<String, Object>) m.get("descriptor"));
+        List<Object> t = (List<Object>) m.get("members");
+        double[][] theta = new double[t.size()][];
+        for (int k = 0; k < theta.length; k++) {
+            Object row = t.get(k);
+            theta[k] = row instanceof double[] d ? d.clone()
+                    : ((List<Object>) row).stream().mapToDouble(o -> ((Number) o).doubleValue()).toArray();
+        }
+        return new LinearEnsemble(p, theta.length, AniParametersJson.num(m, "force_weight"),
+                AniParametersJson.num(m, "virial_weight"), AniParametersJson.num(m, "ridge"),
+                ((Number) m.get("seed")).longValue(), ((Number) m.get("model_version")).longValue(), theta, null);
+    }
+
+    /**
+     * Saves the ensemble to a model directory as {@code linear-ensemble.json}.
+     *
+     * @param dir the directory (created if needed)
+     */
+    public void save(Path dir) {
+        Ensembles.save(this, dir);
     }
 
     /**
      * Loads an ensemble saved by {@link #save}.
      *
      * @param dir the directory
-     * @return the ensemble (trained; a later fit starts its normal equations afresh)
+     * @return the ensemble
+     * @throws IllegalArgumentException if the directory holds no linear ensemble
      */
-    @SuppressWarnings("unchecked")
     public static LinearEnsemble load(Path dir) {
-        Map<String, Object> m = (Map<String, Object>) Json.readFile(dir.resolve("linear-ensemble.json"));
-        if (!"proxima-linear-ensemble".equals(m.get("format"))) {
+        if (!(Ensembles.load(dir) instanceof LinearEnsemble l)) {
             throw new IllegalArgumentException(dir + " does not hold a linear ensemble");
         }
-        AniParameters p = AniParametersJson.fromMap((Map<String, Object>) m.get("descriptor"));
-        List<Object> t = (List<Object>) m.get("members");
-        double[][] theta = new double[t.size()][];
-        for (int k = 0; k < theta.length; k++) {
-            List<Object> l = (List<Object>) t.get(k);
-            theta[k] = l.stream().mapToDouble(o -> ((Number) o).doubleValue()).toArray();
+        return l;
+    }
+
+    /** Reads linear ensembles for {@link Ensembles} (registered through ServiceLoader). */
+    public static final class Format implements EnsembleFormat {
+        @Override
+        public String format() {
+            return FORMAT;
         }
-        return new LinearEnsemble(p, theta.length, AniParametersJson.num(m, "force_weight"),
-                AniParametersJson.num(m, "virial_weight"), AniParametersJson.num(m, "ridge"),
-                ((Number) m.get("seed")).longValue(), ((Number) m.get("model_version")).longValue(), theta, null);
+
+        @Override
+        public String fileName() {
+            return "linear-ensemble.json";
+        }
+
+        @Override
+        public EnsembleSurrogate fromMap(Map<String, Object> map) {
+            return LinearEnsemble.fromMap(map);
+        }
     }
 }

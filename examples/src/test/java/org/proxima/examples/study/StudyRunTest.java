@@ -1,5 +1,6 @@
 package org.proxima.examples.study;
 
+import org.proxima.md.run.RunOutputs;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,7 +19,7 @@ import org.proxima.md.MdState;
 import org.proxima.md.Velocities;
 import org.proxima.md.potential.StillingerWeber;
 
-class BlendedRunTest {
+class StudyRunTest {
 
     @TempDir
     Path dir;
@@ -48,8 +49,8 @@ class BlendedRunTest {
 
     @Test
     void sameSeedSameRunAndEveryTargetResultIsKeptOnce() throws Exception {
-        RunOutcome a = BlendedRun.run(spec("a", StudyMode.BLEND, 4), null);
-        RunOutcome b = BlendedRun.run(spec("b", StudyMode.BLEND, 4), null);
+        RunOutcome a = StudyRun.run(spec("a", StudyMode.BLEND, 4), null);
+        RunOutcome b = StudyRun.run(spec("b", StudyMode.BLEND, 4), null);
         assertEquals(Files.readAllLines(dir.resolve("a/thermo.csv")), Files.readAllLines(dir.resolve("b/thermo.csv")));
         assertArrayEquals(a.series().volumesA3(), b.series().volumesA3());
         assertEquals(a.targetCalls(), TrainingSet.read(dir.resolve("a/training.extxyz")).size());
@@ -62,8 +63,8 @@ class BlendedRunTest {
 
     @Test
     void modesShareTheTrajectoryUntilTheFirstTraining() {
-        RunOutcome target = BlendedRun.run(spec("t", StudyMode.TARGET, 9), null);
-        RunOutcome hard = BlendedRun.run(spec("p", StudyMode.PROXIMA, 9), null);
+        RunOutcome target = StudyRun.run(spec("t", StudyMode.TARGET, 9), null);
+        RunOutcome hard = StudyRun.run(spec("p", StudyMode.PROXIMA, 9), null);
         long first = hard.series().firstTrainedStep();
         assertTrue(first > 0, "trained during the run");
         double[] vt = target.series().volumesA3();

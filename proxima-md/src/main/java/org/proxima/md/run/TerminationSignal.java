@@ -1,25 +1,26 @@
-package org.proxima.examples.study;
+package org.proxima.md.run;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Turns SIGTERM (e.g. Slurm at the wall-time limit) into a checkpoint: a shutdown hook marks the stop, and every
- * checkpointed run writes a checkpoint at its next step and ends; the hook waits (up to 5 minutes, a DFT step's
- * worth) until they have.
+ * Turns SIGTERM (e.g. Slurm at the wall-time limit) into a clean stop with a checkpoint: a shutdown hook marks the
+ * stop, every run that opted in ({@link BlendedRun.Builder#stopOnTerminationSignal}) writes a checkpoint after its
+ * current step and returns, and the hook waits (up to 5 minutes, a DFT step's worth) until they have. Opt-in,
+ * because a library should not take over a host program's signals unasked.
  */
-final class GracefulStop {
+public final class TerminationSignal {
 
     private static final AtomicBoolean REQUESTED = new AtomicBoolean();
     private static final AtomicInteger ACTIVE = new AtomicInteger();
     private static final Object LOCK = new Object();
     private static boolean installed;
 
-    private GracefulStop() {
+    private TerminationSignal() {
     }
 
-    /** Installs the shutdown hook once. */
+    /** Installs the shutdown hook once per JVM. */
     static void install() {
         synchronized (LOCK) {
             if (installed) {
@@ -38,35 +39,25 @@ final class GracefulStop {
                         }
                     }
                 }
-            }, "proxima-graceful-stop"));
+            }, "proxima-termination"));
         }
     }
 
-    /** @return whether a stop was requested */
-    static boolean requested() {
+    /** @return whether a termination signal arrived */
+    public static boolean requested() {
         return REQUESTED.get();
     }
 
-    /** A checkpointed run starts. */
+    /** A run that will checkpoint on the signal starts. */
     static void enter() {
         ACTIVE.incrementAndGet();
     }
 
-    /** A checkpointed run has finished or stopped (its checkpoint, if any, is written). */
+    /** Such a run has finished or stopped (its checkpoint, if any, is written). */
     static void leave() {
         ACTIVE.decrementAndGet();
         synchronized (LOCK) {
             LOCK.notifyAll();
-        }
-    }
-
-    /** Thrown by a run's checkpointer to end the run after the stop checkpoint. */
-    static final class Stopped extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Stopped(long step) {
-            super("stopped by a termination signal after the checkpoint at step " + step
-                    + "; continue with --resume");
         }
     }
 }

@@ -1,4 +1,4 @@
-package org.proxima.examples.study;
+package org.proxima.core.blend;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -19,15 +19,15 @@ import org.slf4j.LoggerFactory;
  * (positions, cell, atoms; bit for bit) of the next saved result gets that result instead of a new target call, so
  * no DFT evaluation is repeated. The first mismatch drops what is left of the replay.
  */
-final class ReplayingCalculator implements ForceCalculator {
+final class ReplayingTarget implements ForceCalculator {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ReplayingCalculator.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ReplayingTarget.class);
 
     private final ForceCalculator target;
     private final Deque<TrainingPoint> replay;
     private long replayed;
 
-    ReplayingCalculator(ForceCalculator target, List<TrainingPoint> replay) {
+    ReplayingTarget(ForceCalculator target, List<TrainingPoint> replay) {
         this.target = target;
         this.replay = new ArrayDeque<>(replay);
     }
