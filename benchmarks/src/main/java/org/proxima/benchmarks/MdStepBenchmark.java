@@ -53,7 +53,7 @@ public class MdStepBenchmark {
         int repeat = (int) Math.round(Math.cbrt(atoms / 8.0));
         MdState state = MdState.of(Crystals.diamondCubic("Si", 5.431).repeat(repeat, repeat, repeat), 1);
         Velocities.maxwellBoltzmann(state, 2000, 1);
-        md = MolecularDynamics.builder(state, StillingerWeber.silicon(), new NoseHooverChain(1.0, 1000, 100, 3))
+        md = MolecularDynamics.builder(state, StillingerWeber.silicon(), NoseHooverChain.builder(1.0, 1000, 100).chainLength(3).build())
                 .build();
         md.run(500);
         frames = new Structure[200];

@@ -14,6 +14,8 @@ import java.util.Objects;
 
 import org.apache.commons.math3.random.RandomGenerator;
 import org.apache.commons.math3.random.Well19937c;
+import org.ejml.data.DMatrix3x3;
+import org.ejml.dense.fixed.CommonOps_DDF3;
 import org.proxima.core.checkpoint.CheckpointException;
 import org.proxima.core.checkpoint.Checkpointable;
 import org.proxima.core.checkpoint.StateMap;
@@ -36,6 +38,8 @@ public final class MdState implements Checkpointable {
     private final double[] massesAmu;
     private final double[] positionsA;
     private final double[] velocitiesAPerFs;
+    private final DMatrix3x3 h = new DMatrix3x3();
+    private boolean[] pbc;
     private Cell cell;
     private long step;
     private double timeFs;
@@ -48,7 +52,7 @@ public final class MdState implements Checkpointable {
         this.massesAmu = masses;
         this.positionsA = positions;
         this.velocitiesAPerFs = velocities;
-        this.cell = cell;
+        setCell(cell);
         this.step = step;
         this.timeFs = timeFs;
         this.variables = variables;
@@ -94,13 +98,13 @@ public final class MdState implements Checkpointable {
     public MdState copy() {
         Map<String, double[]> vars = new LinkedHashMap<>();
         variables.forEach((k, v) -> vars.put(k, v.clone()));
-        return new MdState(symbols.clone(), massesAmu.clone(), positionsA.clone(), velocitiesAPerFs.clone(), cell,
+        return new MdState(symbols.clone(), massesAmu.clone(), positionsA.clone(), velocitiesAPerFs.clone(), cell(),
                 step, timeFs, vars, copyRng(rng));
     }
 
     /** @return the immutable structure at the current positions and cell */
     public Structure toStructure() {
-        return Structure.of(cell, symbols, positionsA, massesAmu);
+        return Structure.of(cell(), symbols, positionsA, massesAmu);
     }
 
     /** @return number of atoms */
@@ -154,8 +158,11 @@ public final class MdState implements Checkpointable {
         return symbols.clone();
     }
 
-    /** @return the current cell */
+    /** @return the current cell (made from the live matrix on first use after a change) */
     public Cell cell() {
+        if (cell == null) {
+            cell = Cell.of(h, pbc);
+        }
         return cell;
     }
 
@@ -165,7 +172,41 @@ public final class MdState implements Checkpointable {
      * @param newCell the cell
      */
     public void setCell(Cell newCell) {
-        this.cell = Objects.requireNonNull(newCell, "cell");
+        Objects.requireNonNull(newCell, "cell");
+        h.setTo(newCell.matrix());
+        pbc = newCell.pbc();
+        cell = newCell;
+    }
+
+    /**
+     * The live lattice matrix (rows a, b, c; Å), for integrators that read it every step without allocating.
+     * Callers must not modify it: use {@link #setCellMatrix}.
+     *
+     * @return the matrix
+     */
+    public DMatrix3x3 cellMatrix() {
+        return h;
+    }
+
+    /**
+     * Replaces the lattice matrix in place (barostats, every step, without allocating); periodicity is kept.
+     *
+     * @param rows the new rows a, b, c, Å (copied)
+     * @throws IllegalArgumentException if the cell would be singular, inverted or not finite
+     */
+    public void setCellMatrix(DMatrix3x3 rows) {
+        double det = CommonOps_DDF3.det(rows);
+        if (!(det > 0) || !Double.isFinite(det)) {
+            throw new IllegalArgumentException("The barostat produced a cell of volume " + det + " Å³ (singular, "
+                    + "inverted or not finite); the time step or the barostat's time constant is too large");
+        }
+        h.setTo(rows);
+        cell = null;
+    }
+
+    /** @return the cell volume |det H|, Å³ (no allocation) */
+    public double volumeA3() {
+        return cell != null ? cell.volumeA3() : Math.abs(CommonOps_DDF3.det(h));
     }
 
     /** @return number of completed steps */
@@ -212,7 +253,11 @@ public final class MdState implements Checkpointable {
      * @return the live array
      */
     public double[] variable(String name, int length) {
-        double[] v = variables.computeIfAbsent(name, k -> new double[length]);
+        double[] v = variables.get(name);
+        if (v == null) {
+            v = new double[length];
+            variables.put(name, v);
+        }
         if (v.length != length) {
             throw new IllegalStateException("Integrator variable '" + name + "' has length " + v.length + ", not "
                     + length + ": was this state made by another integrator?");
@@ -253,7 +298,17 @@ public final class MdState implements Checkpointable {
      * @return the six components
      */
     public double[] kineticTensorEv() {
-        double[] t = new double[6];
+        return kineticTensorInto(new double[6]);
+    }
+
+    /**
+     * The kinetic tensor Σ m v⊗v into a caller's array (no allocation).
+     *
+     * @param t receives the six Voigt components xx yy zz yz xz xy, eV (overwritten)
+     * @return {@code t}
+     */
+    public double[] kineticTensorInto(double[] t) {
+        java.util.Arrays.fill(t, 0, 6, 0.0);
         for (int i = 0; i < massesAmu.length; i++) {
             double m = massesAmu[i];
             double vx = velocitiesAPerFs[3 * i];
@@ -360,14 +415,13 @@ public final class MdState implements Checkpointable {
         m.putRaw("symbols", List.of(symbols));
         m.putDoubles("masses_amu", massesAmu).putDoubles("positions_A", positionsA)
                 .putDoubles("velocities_A_per_fs", velocitiesAPerFs);
-        double[] h = new double[9];
+        double[] rows = new double[9];
         for (int r = 0; r < 3; r++) {
             for (int c = 0; c < 3; c++) {
-                h[3 * r + c] = cell.get(r, c);
+                rows[3 * r + c] = h.get(r, c);
             }
         }
-        boolean[] pbc = cell.pbc();
-        m.putDoubles("cell_A", h).putRaw("pbc", List.of(pbc[0], pbc[1], pbc[2]));
+        m.putDoubles("cell_A", rows).putRaw("pbc", List.of(pbc[0], pbc[1], pbc[2]));
         m.putLong("step", step).putDouble("time_fs", timeFs);
         StateMap vars = new StateMap();
         for (Map.Entry<String, double[]> e : variables.entrySet()) {
@@ -397,7 +451,7 @@ public final class MdState implements Checkpointable {
         System.arraycopy(s.massesAmu, 0, massesAmu, 0, massesAmu.length);
         System.arraycopy(s.positionsA, 0, positionsA, 0, positionsA.length);
         System.arraycopy(s.velocitiesAPerFs, 0, velocitiesAPerFs, 0, velocitiesAPerFs.length);
-        cell = s.cell;
+        setCell(s.cell());
         step = s.step;
         timeFs = s.timeFs;
         variables.clear();
@@ -441,6 +495,6 @@ public final class MdState implements Checkpointable {
     @Override
     public String toString() {
         return "MdState[" + size() + " atoms, step " + step + ", t = " + timeFs + " fs, variables "
-                + variables.keySet() + ", " + Arrays.toString(cell.lengthsA()) + " Å]";
+                + variables.keySet() + ", " + Arrays.toString(cell().lengthsA()) + " Å]";
     }
 }

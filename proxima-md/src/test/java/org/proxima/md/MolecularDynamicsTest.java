@@ -66,7 +66,7 @@ class MolecularDynamicsTest {
     void calculatorIsCalledOncePerStepAndObserversSeeStepZero() {
         CountingCalculator calc = new CountingCalculator();
         List<Long> seen = new ArrayList<>();
-        try (MolecularDynamics md = MolecularDynamics.builder(hotState(1), calc, new VelocityVerlet(1))
+        try (MolecularDynamics md = MolecularDynamics.builder(hotState(1), calc, VelocityVerlet.of(1))
                 .observer(s -> seen.add(s.step()), 5).build()) {
             md.run(20);
             md.run(10);
@@ -82,7 +82,7 @@ class MolecularDynamicsTest {
         Path thermo = dir.resolve("thermo.csv");
         Path traj = dir.resolve("traj.extxyz");
         MdRunException e;
-        try (MolecularDynamics md = MolecularDynamics.builder(hotState(2), calc, new VelocityVerlet(1))
+        try (MolecularDynamics md = MolecularDynamics.builder(hotState(2), calc, VelocityVerlet.of(1))
                 .observer(ThermoLogger.create(thermo, List.of()), 1)
                 .observer(TrajectoryWriter.create(traj), 5).build()) {
             e = assertThrows(MdRunException.class, () -> md.run(100));
@@ -106,7 +106,7 @@ class MolecularDynamicsTest {
         x[5] = 0.3; // 0.52 Å from atom 0
         MdState state = MdState.of(s.withPositions(x), 1);
         try (StillingerWeber sw = StillingerWeber.silicon();
-                MolecularDynamics md = MolecularDynamics.builder(state, sw, new VelocityVerlet(1)).build()) {
+                MolecularDynamics md = MolecularDynamics.builder(state, sw, VelocityVerlet.of(1)).build()) {
             MdRunException e = assertThrows(MdRunException.class, () -> md.run(1));
             assertTrue(e.getMessage().contains("overlap"), e.getMessage());
         }
@@ -114,11 +114,11 @@ class MolecularDynamicsTest {
 
     @Test
     void badParametersAreRejectedWithTheValue() {
-        IllegalArgumentException dt = assertThrows(IllegalArgumentException.class, () -> new VelocityVerlet(0));
+        IllegalArgumentException dt = assertThrows(IllegalArgumentException.class, () -> VelocityVerlet.of(0));
         assertTrue(dt.getMessage().contains("0.0"), dt.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new Langevin(1, -5, 0.01));
-        assertThrows(IllegalArgumentException.class, () -> new Bussi(1, 300, 0));
-        assertThrows(IllegalArgumentException.class, () -> new NoseHooverChain(1, 300, 25, 0));
+        assertThrows(IllegalArgumentException.class, () -> Langevin.of(1, -5, 0.01));
+        assertThrows(IllegalArgumentException.class, () -> Bussi.of(1, 300, 0));
+        assertThrows(IllegalArgumentException.class, () -> NoseHooverChain.builder(1, 300, 25).chainLength(0).build());
         IllegalArgumentException mask = assertThrows(IllegalArgumentException.class,
                 () -> BarostatMask.parse("1,1,2,0,0,0"));
         assertTrue(mask.getMessage().contains("'2'"), mask.getMessage());
@@ -151,7 +151,7 @@ class MolecularDynamicsTest {
         // stochastic integrator: the copy must carry the RNG state and the thermostat variables
         for (boolean bussi : new boolean[] {true, false}) {
             MdState a = hotState(5);
-            Integrator ia = bussi ? new Bussi(1, 800, 25) : new Langevin(1, 800, 0.01);
+            Integrator ia = bussi ? Bussi.of(1, 800, 25) : Langevin.of(1, 800, 0.01);
             MdState b;
             try (StillingerWeber sw = StillingerWeber.silicon();
                     MolecularDynamics md = MolecularDynamics.builder(a, sw, ia).build()) {
@@ -159,7 +159,7 @@ class MolecularDynamicsTest {
                 b = a.copy();
                 md.run(50);
             }
-            Integrator ib = bussi ? new Bussi(1, 800, 25) : new Langevin(1, 800, 0.01);
+            Integrator ib = bussi ? Bussi.of(1, 800, 25) : Langevin.of(1, 800, 0.01);
             try (StillingerWeber sw = StillingerWeber.silicon();
                     MolecularDynamics md = MolecularDynamics.builder(b, sw, ib).build()) {
                 md.run(50);
@@ -176,7 +176,7 @@ class MolecularDynamicsTest {
         for (int r = 0; r < 2; r++) {
             MdState s = hotState(9);
             try (StillingerWeber sw = StillingerWeber.silicon();
-                    MolecularDynamics md = MolecularDynamics.builder(s, sw, new Langevin(1, 800, 0.01)).build()) {
+                    MolecularDynamics md = MolecularDynamics.builder(s, sw, Langevin.of(1, 800, 0.01)).build()) {
                 md.run(100);
             }
             finals[r] = s.positions().clone();

@@ -112,7 +112,7 @@ public final class BlendedRunExample {
 
     /** @return the thermostatted integrator: Bussi at 1573 K, τ 25 fs, 1 fs */
     static Integrator nvt() {
-        return new Bussi(1.0, 1573, 25);
+        return Bussi.of(1.0, 1573, 25);
     }
 
     /** @return the NPT integrator: Melchionna (ASE's NPT) at 800 K and 0 GPa, diagonal strain */

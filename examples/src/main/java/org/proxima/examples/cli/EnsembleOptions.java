@@ -106,13 +106,16 @@ public final class EnsembleOptions {
     public Integrator create() {
         BarostatMask m = BarostatMask.parse(mask);
         return switch (name()) {
-            case "nve" -> new VelocityVerlet(timestepFs);
-            case "langevin" -> new Langevin(timestepFs, requireTemperature(), frictionPerFs);
-            case "bussi" -> new Bussi(timestepFs, requireTemperature(), ttimeFs);
-            case "nhc" -> new NoseHooverChain(timestepFs, requireTemperature(), ttimeFs, chain);
-            case "berendsen-nvt" -> new BerendsenNvt(timestepFs, requireTemperature(), ttimeFs);
-            case "berendsen-npt" -> new BerendsenNpt(timestepFs, requireTemperature(), ttimeFs, pressureGpa, ptimeFs,
-                    bulkModulusGpa, isotropic ? null : new boolean[] {m.free(0), m.free(1), m.free(2)});
+            case "nve" -> VelocityVerlet.of(timestepFs);
+            case "langevin" -> Langevin.of(timestepFs, requireTemperature(), frictionPerFs);
+            case "bussi" -> Bussi.of(timestepFs, requireTemperature(), ttimeFs);
+            case "nhc" -> NoseHooverChain.builder(timestepFs, requireTemperature(), ttimeFs).chainLength(chain).build();
+            case "berendsen-nvt" -> BerendsenNvt.of(timestepFs, requireTemperature(), ttimeFs);
+            case "berendsen-npt" -> {
+                BerendsenNpt.Builder b = BerendsenNpt.builder(timestepFs, requireTemperature()).thermostat(ttimeFs)
+                        .barostat(ptimeFs, bulkModulusGpa).pressureGpa(pressureGpa);
+                yield (isotropic ? b.isotropic() : b.mask(m)).build();
+            }
             case "npt" -> {
                 if (isotropic) {
                     throw new IllegalArgumentException("--isotropic is not available for npt (Melchionna, as ASE); "

@@ -72,7 +72,7 @@ public final class SiVacancyStudy {
      * @return the paper's NVT integrator (Bussi, τ 25 fs)
      */
     public static Supplier<Integrator> nvtIntegrator(double temperatureK) {
-        return () -> new Bussi(1.0, temperatureK, 25);
+        return () -> Bussi.of(1.0, temperatureK, 25);
     }
 
     /**

@@ -108,8 +108,31 @@ public final class ExtXyzWriter implements Closeable, Flushable {
      */
     public static String format(Frame frame) {
         Structure s = frame.structure();
-        CalculationResult r = frame.result();
         int n = s.size();
+        List<Column> cols = columns(frame);
+        StringBuilder b = new StringBuilder(64 * (n + 2));
+        b.append(n).append('\n');
+        header(b, frame, cols);
+        for (int i = 0; i < n; i++) {
+            boolean first = true;
+            for (Column col : cols) {
+                for (int k = 0; k < col.width(); k++) {
+                    if (!first) {
+                        b.append(' ');
+                    }
+                    first = false;
+                    b.append(col.format(i, k));
+                }
+            }
+            b.append('\n');
+        }
+        return b.toString();
+    }
+
+    /** The per-atom columns: species, positions, masses if not the standard ones, extra columns, forces. */
+    private static List<Column> columns(Frame frame) {
+        Structure s = frame.structure();
+        CalculationResult r = frame.result();
         List<Column> cols = new ArrayList<>();
         cols.add(new Column("species", Column.Type.STRING, 1, s.symbols()));
         cols.add(Column.real("pos", 3, s.positionsA()));
@@ -126,10 +149,13 @@ public final class ExtXyzWriter implements Closeable, Flushable {
         if (r != null && r.has(Property.ENERGIES)) {
             cols.add(Column.real("energies", 1, r.energiesEv()));
         }
+        return cols;
+    }
 
-        StringBuilder b = new StringBuilder(64 * (n + 2));
-        b.append(n).append('\n');
-        Cell cell = s.cell();
+    /** The header line: lattice, properties, energy and stress, info, pbc. */
+    private static void header(StringBuilder b, Frame frame, List<Column> cols) {
+        CalculationResult r = frame.result();
+        Cell cell = frame.structure().cell();
         b.append("Lattice=\"").append(join(cell.toRowMajorArray())).append("\" Properties=");
         for (int c = 0; c < cols.size(); c++) {
             Column col = cols.get(c);
@@ -151,20 +177,6 @@ public final class ExtXyzWriter implements Closeable, Flushable {
         boolean[] pbc = cell.pbc();
         b.append(" pbc=\"").append(pbc[0] ? 'T' : 'F').append(' ').append(pbc[1] ? 'T' : 'F').append(' ')
                 .append(pbc[2] ? 'T' : 'F').append("\"\n");
-        for (int i = 0; i < n; i++) {
-            boolean first = true;
-            for (Column col : cols) {
-                for (int k = 0; k < col.width(); k++) {
-                    if (!first) {
-                        b.append(' ');
-                    }
-                    first = false;
-                    b.append(col.format(i, k));
-                }
-            }
-            b.append('\n');
-        }
-        return b.toString();
     }
 
     private static boolean hasCustomMasses(Structure s) {

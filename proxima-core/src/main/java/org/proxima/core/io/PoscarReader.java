@@ -68,45 +68,12 @@ public final class PoscarReader {
                         + " put the element symbols on line 6 or as the first words of the comment line");
             }
         } else {
-            names = words;
-            for (String nm : names) {
-                String sym = nm.split("[/_]")[0];
-                if (Element.find(sym).isEmpty()) {
-                    throw new StructureFormatException(source, c.lineNumber(), "unknown element '" + nm
-                            + "' in species line");
-                }
-            }
+            names = speciesLine(words, c, source);
             words = c.words("atom counts");
         }
-        int[] counts = new int[words.length];
-        int n = 0;
-        for (int k = 0; k < words.length; k++) {
-            try {
-                counts[k] = Integer.parseInt(words[k]);
-            } catch (NumberFormatException e) {
-                throw new StructureFormatException(source, c.lineNumber(), "expected atom counts, found '" + words[k]
-                        + "'");
-            }
-            n += counts[k];
-        }
-        String mode = c.line("Direct or Cartesian").trim();
-        if (mode.toLowerCase(Locale.ROOT).startsWith("s")) {
-            mode = c.line("Direct or Cartesian").trim();
-        }
-        char m = mode.isEmpty() ? ' ' : Character.toLowerCase(mode.charAt(0));
-        boolean cartesian = m == 'c' || m == 'k';
-        if (!cartesian && m != 'd') {
-            throw new StructureFormatException(source, c.lineNumber(), "expected 'Direct' or 'Cartesian', found '"
-                    + mode + "'");
-        }
-
-        DMatrix3x3 h = new DMatrix3x3(nine[0], nine[1], nine[2], nine[3], nine[4], nine[5], nine[6], nine[7],
-                nine[8]);
-        double factor = scale;
-        if (scale < 0) {
-            double vol = Math.abs(Cell.of(h, true, true, true).volumeA3());
-            factor = Math.cbrt(-scale / vol);
-        }
+        int[] counts = counts(words, c, source);
+        boolean cartesian = cartesian(c, source);
+        double factor = scaleFactor(scale, nine);
         for (int k = 0; k < 9; k++) {
             nine[k] *= factor;
         }
@@ -116,14 +83,14 @@ public final class PoscarReader {
         } catch (IllegalArgumentException e) {
             throw new StructureFormatException(source, 3, e.getMessage(), e);
         }
+        int n = java.util.Arrays.stream(counts).sum();
         String[] symbols = new String[n];
         double[] pos = new double[3 * n];
         int atom = 0;
         for (int k = 0; k < counts.length; k++) {
             for (int q = 0; q < counts[k]; q++, atom++) {
                 symbols[atom] = names[k].split("[/_]")[0];
-                double[] xyz = c.reals("coordinates of atom " + (atom + 1), 3);
-                System.arraycopy(xyz, 0, pos, 3 * atom, 3);
+                System.arraycopy(c.reals("coordinates of atom " + (atom + 1), 3), 0, pos, 3 * atom, 3);
             }
         }
         if (cartesian) {
@@ -139,23 +106,73 @@ public final class PoscarReader {
         } catch (IllegalArgumentException e) {
             throw new StructureFormatException(source, 0, e.getMessage(), e);
         }
-        Frame frame = Frame.of(s);
-        if (c.skipBlank()) {
-            double[] v = new double[3 * n];
-            boolean readAll = true;
-            for (int i = 0; i < n && readAll; i++) {
-                String[] w = c.peekWords();
-                if (w == null || w.length < 3 || !isReals(w)) {
-                    readAll = false;
-                } else {
-                    System.arraycopy(c.reals("velocity of atom " + (i + 1), 3), 0, v, 3 * i, 3);
-                }
-            }
-            if (readAll) {
-                frame = frame.withVelocities(v);
+        return withVelocities(Frame.of(s), c, n);
+    }
+
+    private static String[] speciesLine(String[] names, Cursor c, String source) {
+        for (String nm : names) {
+            String sym = nm.split("[/_]")[0];
+            if (Element.find(sym).isEmpty()) {
+                throw new StructureFormatException(source, c.lineNumber(), "unknown element '" + nm
+                        + "' in species line");
             }
         }
-        return frame;
+        return names;
+    }
+
+    private static int[] counts(String[] words, Cursor c, String source) {
+        int[] counts = new int[words.length];
+        for (int k = 0; k < words.length; k++) {
+            try {
+                counts[k] = Integer.parseInt(words[k]);
+            } catch (NumberFormatException e) {
+                throw new StructureFormatException(source, c.lineNumber(), "expected atom counts, found '" + words[k]
+                        + "'");
+            }
+        }
+        return counts;
+    }
+
+    /** Reads the (optional Selective dynamics and) Direct/Cartesian line. */
+    private static boolean cartesian(Cursor c, String source) {
+        String mode = c.line("Direct or Cartesian").trim();
+        if (mode.toLowerCase(Locale.ROOT).startsWith("s")) {
+            mode = c.line("Direct or Cartesian").trim();
+        }
+        char m = mode.isEmpty() ? ' ' : Character.toLowerCase(mode.charAt(0));
+        boolean cartesian = m == 'c' || m == 'k';
+        if (!cartesian && m != 'd') {
+            throw new StructureFormatException(source, c.lineNumber(), "expected 'Direct' or 'Cartesian', found '"
+                    + mode + "'");
+        }
+        return cartesian;
+    }
+
+    /** The POSCAR scale: a factor, or (negative) the volume to scale the cell to. */
+    private static double scaleFactor(double scale, double[] nine) {
+        if (scale >= 0) {
+            return scale;
+        }
+        DMatrix3x3 h = new DMatrix3x3(nine[0], nine[1], nine[2], nine[3], nine[4], nine[5], nine[6], nine[7],
+                nine[8]);
+        double vol = Math.abs(Cell.of(h, true, true, true).volumeA3());
+        return Math.cbrt(-scale / vol);
+    }
+
+    /** The optional velocity block after the positions. */
+    private static Frame withVelocities(Frame frame, Cursor c, int n) {
+        if (!c.skipBlank()) {
+            return frame;
+        }
+        double[] v = new double[3 * n];
+        for (int i = 0; i < n; i++) {
+            String[] w = c.peekWords();
+            if (w == null || w.length < 3 || !isReals(w)) {
+                return frame;
+            }
+            System.arraycopy(c.reals("velocity of atom " + (i + 1), 3), 0, v, 3 * i, 3);
+        }
+        return frame.withVelocities(v);
     }
 
     private static boolean isIntegers(String[] w) {

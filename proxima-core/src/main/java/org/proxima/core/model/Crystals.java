@@ -24,7 +24,7 @@ public final class Crystals {
         if (!(latticeA > 0) || !Double.isFinite(latticeA)) {
             throw new IllegalArgumentException("Lattice constant must be positive, got " + latticeA + " Å");
         }
-        Structure.Builder b = Structure.builder(Cell.cubic(latticeA));
+        StructureBuilder b = Structure.builder(Cell.cubic(latticeA));
         for (double[] f : DIAMOND_BASIS) {
             b.addFractional(symbol, f[0], f[1], f[2]);
         }

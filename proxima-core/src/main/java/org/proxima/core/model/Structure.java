@@ -52,29 +52,34 @@ public final class Structure {
                         + "xyz".charAt(k % 3) + " = " + this.positionsA[k] + " is not finite");
             }
         }
-        if (massesAmu == null) {
-            this.massesAmu = new double[n];
-            for (int i = 0; i < n; i++) {
-                double m = Element.of(atomicNumbers[i]).massAmu();
-                if (!(m > 0)) {
-                    throw new IllegalArgumentException("Element " + this.symbols[i] + " (atom " + i
-                            + ") has no default mass; give masses explicitly");
-                }
-                this.massesAmu[i] = m;
-            }
-        } else {
-            if (massesAmu.length != n) {
-                throw new IllegalArgumentException("Mismatched array lengths: " + n + " atoms but " + massesAmu.length
-                        + " masses");
-            }
-            this.massesAmu = trusted ? massesAmu : massesAmu.clone();
-            for (int i = 0; i < n; i++) {
-                if (!(this.massesAmu[i] > 0) || !Double.isFinite(this.massesAmu[i])) {
-                    throw new IllegalArgumentException("Mass of atom " + i + " (" + this.symbols[i] + ") = "
-                            + this.massesAmu[i] + " amu: masses must be positive and finite");
-                }
+        this.massesAmu = massesAmu == null ? defaultMasses(this.symbols, atomicNumbers)
+                : checkedMasses(trusted ? massesAmu : massesAmu.clone(), this.symbols);
+    }
+
+    private static double[] defaultMasses(String[] symbols, int[] atomicNumbers) {
+        double[] m = new double[symbols.length];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = Element.of(atomicNumbers[i]).massAmu();
+            if (!(m[i] > 0)) {
+                throw new IllegalArgumentException("Element " + symbols[i] + " (atom " + i + ") has no default mass; "
+                        + "give masses explicitly");
             }
         }
+        return m;
+    }
+
+    private static double[] checkedMasses(double[] m, String[] symbols) {
+        if (m.length != symbols.length) {
+            throw new IllegalArgumentException("Mismatched array lengths: " + symbols.length + " atoms but "
+                    + m.length + " masses");
+        }
+        for (int i = 0; i < m.length; i++) {
+            if (!(m[i] > 0) || !Double.isFinite(m[i])) {
+                throw new IllegalArgumentException("Mass of atom " + i + " (" + symbols[i] + ") = " + m[i]
+                        + " amu: masses must be positive and finite");
+            }
+        }
+        return m;
     }
 
     /**
@@ -109,8 +114,8 @@ public final class Structure {
      * @param cell the cell
      * @return the builder
      */
-    public static Builder builder(Cell cell) {
-        return new Builder(cell);
+    public static StructureBuilder builder(Cell cell) {
+        return new StructureBuilder(cell);
     }
 
     /** @return number of atoms N */
@@ -266,7 +271,7 @@ public final class Structure {
             }
             drop[i] = true;
         }
-        Builder b = builder(cell);
+        StructureBuilder b = builder(cell);
         for (int i = 0; i < size(); i++) {
             if (!drop[i]) {
                 b.add(symbols[i], positionsA[3 * i], positionsA[3 * i + 1], positionsA[3 * i + 2], massesAmu[i]);
@@ -291,7 +296,7 @@ public final class Structure {
         double[] a = cell.vector(0);
         double[] b = cell.vector(1);
         double[] c = cell.vector(2);
-        Builder out = builder(Cell.of(new org.ejml.data.DMatrix3x3(
+        StructureBuilder out = builder(Cell.of(new org.ejml.data.DMatrix3x3(
                 n0 * a[0], n0 * a[1], n0 * a[2], n1 * b[0], n1 * b[1], n1 * b[2], n2 * c[0], n2 * c[1], n2 * c[2]),
                 cell.pbc()));
         for (int i0 = 0; i0 < n0; i0++) {
@@ -330,74 +335,5 @@ public final class Structure {
     @Override
     public String toString() {
         return "Structure[" + size() + " atoms " + species() + ", " + cell + "]";
-    }
-
-    /** Adds atoms one at a time; masses default to the element table. */
-    public static final class Builder {
-        private final Cell cell;
-        private final List<String> symbols = new ArrayList<>();
-        private final List<double[]> positions = new ArrayList<>();
-        private final List<Double> masses = new ArrayList<>();
-
-        private Builder(Cell cell) {
-            this.cell = Objects.requireNonNull(cell, "cell");
-        }
-
-        /**
-         * Adds an atom with the default mass.
-         *
-         * @param symbol element symbol
-         * @param xA x, Å
-         * @param yA y, Å
-         * @param zA z, Å
-         * @return this builder
-         */
-        public Builder add(String symbol, double xA, double yA, double zA) {
-            return add(symbol, xA, yA, zA, Element.of(symbol).massAmu());
-        }
-
-        /**
-         * Adds an atom with an explicit mass.
-         *
-         * @param symbol element symbol
-         * @param xA x, Å
-         * @param yA y, Å
-         * @param zA z, Å
-         * @param massAmu mass, amu
-         * @return this builder
-         */
-        public Builder add(String symbol, double xA, double yA, double zA, double massAmu) {
-            symbols.add(symbol);
-            positions.add(new double[] {xA, yA, zA});
-            masses.add(massAmu);
-            return this;
-        }
-
-        /**
-         * Adds an atom at fractional coordinates.
-         *
-         * @param symbol element symbol
-         * @param s0 fractional coordinate along a
-         * @param s1 fractional coordinate along b
-         * @param s2 fractional coordinate along c
-         * @return this builder
-         */
-        public Builder addFractional(String symbol, double s0, double s1, double s2) {
-            double[] r = {s0, s1, s2};
-            cell.toCartesian(r, r);
-            return add(symbol, r[0], r[1], r[2]);
-        }
-
-        /** @return the structure */
-        public Structure build() {
-            int n = symbols.size();
-            double[] p = new double[3 * n];
-            double[] m = new double[n];
-            for (int i = 0; i < n; i++) {
-                System.arraycopy(positions.get(i), 0, p, 3 * i, 3);
-                m[i] = masses.get(i);
-            }
-            return new Structure(cell, symbols.toArray(new String[0]), p, m, true);
-        }
     }
 }

@@ -160,7 +160,7 @@ public final class VerletNeighborList {
      * @param neighborOut receives the neighbour indices j (capacity at least the atom's pair count; entries past
      *     the returned count are scratch)
      * @param vectorOut receives the pair vectors d = r_j − r_i + shift, 3 per neighbour, Å
-     * @param pairOut receives the pair indices p (for {@link #shift}-style lookups), may be null
+     * @param pairOut receives the pair indices p (for shift-style lookups), may be null
      * @return the number of neighbours gathered
      */
     public int gather(int atom, double[] positionsA, double cutoffA, int[] neighborOut, double[] vectorOut,

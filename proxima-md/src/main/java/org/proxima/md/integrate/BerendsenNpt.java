@@ -6,7 +6,8 @@ import java.util.Set;
 import org.ejml.data.DMatrix3x3;
 import org.proxima.core.calc.CalculationResult;
 import org.proxima.core.calc.Property;
-import org.proxima.core.model.Cell;
+import org.ejml.dense.fixed.CommonOps_DDF3;
+import org.proxima.core.model.CellOrientation;
 import org.proxima.core.units.Units;
 import org.proxima.md.ForceField;
 import org.proxima.md.Integrator;
@@ -25,40 +26,126 @@ public final class BerendsenNpt implements Integrator {
     private final double pressureEvPerA3;
     private final double tauPFs;
     private final double compressibilityPerEvPerA3;
-    private final boolean[] axes;
+    private final BarostatMask mask;
     private final BerendsenNvt thermostat;
     private final VelocityVerlet verlet;
+    private final double[] kin = new double[6];
+    private final double[] scale = new double[3];
+    private final DMatrix3x3 inverse = new DMatrix3x3();
+    private final DMatrix3x3 scaled = new DMatrix3x3();
+
+    private BerendsenNpt(Builder b) {
+        this.dt = Motion.positive(b.timestepFs, "Time step (fs)");
+        if (!Double.isFinite(b.pressureGpa)) {
+            throw new IllegalArgumentException("Pressure must be finite, got " + b.pressureGpa + " GPa");
+        }
+        if (Double.isNaN(b.tauTFs) || Double.isNaN(b.tauPFs)) {
+            throw new IllegalArgumentException("Berendsen NPT needs thermostat(tauTFs) and barostat(tauPFs, "
+                    + "bulkModulusGpa)");
+        }
+        this.pressureEvPerA3 = Units.gpaToEvPerA3(b.pressureGpa);
+        this.tauPFs = Motion.positive(b.tauPFs, "Barostat time constant (fs)");
+        this.compressibilityPerEvPerA3 = 1.0 / Units.gpaToEvPerA3(Motion.positive(b.bulkModulusGpa,
+                "Bulk modulus (GPa)"));
+        if (b.mask != null && b.mask.anyShear()) {
+            throw new IllegalArgumentException("Berendsen NPT scales lattice vectors, not shear: its mask may free "
+                    + "only xx, yy, zz, got " + b.mask);
+        }
+        this.mask = b.mask;
+        this.thermostat = BerendsenNvt.of(b.timestepFs, b.temperatureK, b.tauTFs);
+        this.verlet = VelocityVerlet.of(b.timestepFs);
+    }
 
     /**
+     * Starts a builder: isotropic scaling at 0 GPa unless told otherwise; {@link Builder#thermostat} and
+     * {@link Builder#barostat} are required.
+     *
      * @param timestepFs time step, fs
      * @param temperatureK target temperature, K
-     * @param tauTFs thermostat time constant, fs
-     * @param pressureGpa target pressure, GPa
-     * @param tauPFs barostat time constant, fs
-     * @param bulkModulusGpa bulk modulus B, GPa (compressibility = 1/B)
-     * @param perAxis which lattice vectors may scale, or {@code null} for isotropic scaling of the whole cell
+     * @return the builder
      */
-    public BerendsenNpt(double timestepFs, double temperatureK, double tauTFs, double pressureGpa, double tauPFs,
-            double bulkModulusGpa, boolean[] perAxis) {
-        this.dt = Motion.positive(timestepFs, "Time step (fs)");
-        if (!Double.isFinite(pressureGpa)) {
-            throw new IllegalArgumentException("Pressure must be finite, got " + pressureGpa + " GPa");
+    public static Builder builder(double timestepFs, double temperatureK) {
+        return new Builder(timestepFs, temperatureK);
+    }
+
+    /** Builds a {@link BerendsenNpt}. */
+    public static final class Builder {
+        private final double timestepFs;
+        private final double temperatureK;
+        private double tauTFs = Double.NaN;
+        private double tauPFs = Double.NaN;
+        private double bulkModulusGpa = Double.NaN;
+        private double pressureGpa;
+        private BarostatMask mask;
+
+        private Builder(double timestepFs, double temperatureK) {
+            this.timestepFs = timestepFs;
+            this.temperatureK = temperatureK;
         }
-        this.pressureEvPerA3 = Units.gpaToEvPerA3(pressureGpa);
-        this.tauPFs = Motion.positive(tauPFs, "Barostat time constant (fs)");
-        this.compressibilityPerEvPerA3 = 1.0 / Units.gpaToEvPerA3(Motion.positive(bulkModulusGpa,
-                "Bulk modulus (GPa)"));
-        if (perAxis != null && perAxis.length != 3) {
-            throw new IllegalArgumentException("Per-axis mask needs 3 values, got " + perAxis.length);
+
+        /**
+         * @param value thermostat time constant τ_T, fs
+         * @return this
+         */
+        public Builder thermostat(double value) {
+            this.tauTFs = value;
+            return this;
         }
-        this.axes = perAxis == null ? null : perAxis.clone();
-        this.thermostat = new BerendsenNvt(timestepFs, temperatureK, tauTFs);
-        this.verlet = new VelocityVerlet(timestepFs);
+
+        /**
+         * @param tauPFs barostat time constant τ_P, fs
+         * @param bulkModulusGpa bulk modulus B, GPa (compressibility = 1/B)
+         * @return this
+         */
+        public Builder barostat(double tauPFs, double bulkModulusGpa) {
+            this.tauPFs = tauPFs;
+            this.bulkModulusGpa = bulkModulusGpa;
+            return this;
+        }
+
+        /**
+         * @param value target pressure, GPa (default 0)
+         * @return this
+         */
+        public Builder pressureGpa(double value) {
+            this.pressureGpa = value;
+            return this;
+        }
+
+        /**
+         * Scales the whole cell by one factor from the mean pressure (the default; ASE's {@code NPTBerendsen}).
+         *
+         * @return this
+         */
+        public Builder isotropic() {
+            this.mask = null;
+            return this;
+        }
+
+        /**
+         * Scales each lattice vector whose diagonal flag is set from its own pressure component (ASE's
+         * {@code Inhomogeneous_NPTBerendsen}).
+         *
+         * @param value the mask (shear flags must be 0)
+         * @return this
+         */
+        public Builder mask(BarostatMask value) {
+            this.mask = java.util.Objects.requireNonNull(value);
+            return this;
+        }
+
+        /**
+         * @return the integrator
+         * @throws IllegalArgumentException naming a bad value or a missing thermostat or barostat
+         */
+        public BerendsenNpt build() {
+            return new BerendsenNpt(this);
+        }
     }
 
     @Override
     public String name() {
-        return axes == null ? "berendsen-npt" : "berendsen-npt-per-axis";
+        return mask == null ? "berendsen-npt" : "berendsen-npt-per-axis";
     }
 
     @Override
@@ -79,35 +166,34 @@ public final class BerendsenNpt implements Integrator {
     @Override
     public CalculationResult step(MdState state, CalculationResult current, ForceField forceField) {
         thermostat.rescale(state);
-        double v = state.cell().volumeA3();
-        double[] stress = current.stressEvPerA3();
-        double[] kin = state.kineticTensorEv();
+        double v = state.volumeA3();
+        state.kineticTensorInto(kin);
         double c = dt / tauPFs * compressibilityPerEvPerA3 / 3.0;
-        double[] scale = new double[3];
-        if (axes == null) {
-            double p = -(stress[0] + stress[1] + stress[2]) / 3 + (kin[0] + kin[1] + kin[2]) / (3 * v);
+        if (mask == null) {
+            double p = -(current.stressEvPerA3(0) + current.stressEvPerA3(1) + current.stressEvPerA3(2)) / 3
+                    + (kin[0] + kin[1] + kin[2]) / (3 * v);
             double mu = 1 - c * (pressureEvPerA3 - p);
             scale[0] = mu;
             scale[1] = mu;
             scale[2] = mu;
         } else {
             for (int k = 0; k < 3; k++) {
-                double pk = -stress[k] + kin[k] / v;
-                scale[k] = axes[k] ? 1 - c * (pressureEvPerA3 - pk) : 1.0;
+                double pk = -current.stressEvPerA3(k) + kin[k] / v;
+                scale[k] = mask.free(k) ? 1 - c * (pressureEvPerA3 - pk) : 1.0;
             }
         }
-        Cell old = state.cell();
-        DMatrix3x3 h = old.matrix();
+        DMatrix3x3 h = state.cellMatrix();
         for (int r = 0; r < 3; r++) {
             for (int col = 0; col < 3; col++) {
-                h.set(r, col, h.get(r, col) * scale[r]);
+                scaled.set(r, col, h.get(r, col) * scale[r]);
             }
         }
-        Cell scaled = Cell.of(h, old.pbc());
+        // fractional coordinates kept: x ← (x H⁻¹) H′
+        CommonOps_DDF3.invert(h, inverse);
         double[] x = state.positions();
-        old.toFractional(x, x);
-        scaled.toCartesian(x, x);
-        state.setCell(scaled);
+        CellOrientation.rotate(x, inverse);
+        CellOrientation.rotate(x, scaled);
+        state.setCellMatrix(scaled);
         return verlet.step(state, current, forceField);
     }
 

@@ -18,8 +18,13 @@ public final class BerendsenNvt extends VelocityRescaling {
      * @param timestepFs time step, fs
      * @param temperatureK target temperature, K
      * @param tauFs coupling time τ, fs
+     * @return the integrator
      */
-    public BerendsenNvt(double timestepFs, double temperatureK, double tauFs) {
+    public static BerendsenNvt of(double timestepFs, double temperatureK, double tauFs) {
+        return new BerendsenNvt(timestepFs, temperatureK, tauFs);
+    }
+
+    private BerendsenNvt(double timestepFs, double temperatureK, double tauFs) {
         super(timestepFs, "berendsen.transferred");
         this.temperatureK = Motion.positive(temperatureK, "Temperature (K)");
         this.tauFs = Motion.positive(tauFs, "Berendsen time constant tau (fs)");

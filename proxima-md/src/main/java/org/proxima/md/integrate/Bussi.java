@@ -20,12 +20,21 @@ public final class Bussi extends VelocityRescaling {
     private final double temperatureK;
     private final double tauFs;
 
+    private GammaDistribution gamma;
+    private RandomGenerator gammaRng;
+    private int gammaDof = -1;
+
     /**
      * @param timestepFs time step, fs
      * @param temperatureK target temperature, K
      * @param tauFs relaxation time τ, fs (the paper's NVT runs: 25 fs)
+     * @return the integrator
      */
-    public Bussi(double timestepFs, double temperatureK, double tauFs) {
+    public static Bussi of(double timestepFs, double temperatureK, double tauFs) {
+        return new Bussi(timestepFs, temperatureK, tauFs);
+    }
+
+    private Bussi(double timestepFs, double temperatureK, double tauFs) {
         super(timestepFs, "bussi.transferred");
         this.temperatureK = Motion.positive(temperatureK, "Temperature (K)");
         this.tauFs = Motion.positive(tauFs, "Bussi time constant tau (fs)");
@@ -43,9 +52,19 @@ public final class Bussi extends VelocityRescaling {
         double c = Math.exp(-timestepFs() / tauFs);
         RandomGenerator rng = state.random();
         double r1 = rng.nextGaussian();
-        double rest = dof > 1 ? 2 * new GammaDistribution(rng, 0.5 * (dof - 1), 1.0).sample() : 0.0;
+        double rest = dof > 1 ? 2 * gamma(rng, dof).sample() : 0.0;
         double newKinetic = kinetic + (1 - c) * (target * (r1 * r1 + rest) / dof - kinetic)
                 + 2 * r1 * Math.sqrt(c * (1 - c) * kinetic * target / dof);
         return Math.sqrt(Math.max(newKinetic, 0) / kinetic);
+    }
+
+    /** The Γ((f − 1)/2, 1) sampler on the state's generator, made once (it holds no state of its own). */
+    private GammaDistribution gamma(RandomGenerator rng, int dof) {
+        if (gamma == null || gammaRng != rng || gammaDof != dof) {
+            gamma = new GammaDistribution(rng, 0.5 * (dof - 1), 1.0);
+            gammaRng = rng;
+            gammaDof = dof;
+        }
+        return gamma;
     }
 }

@@ -29,8 +29,13 @@ public final class Langevin implements Integrator {
      * @param timestepFs time step, fs
      * @param temperatureK target temperature, K (positive)
      * @param frictionPerFs friction γ, 1/fs (positive; ASE's default-like 0.01/fs gives a 100 fs relaxation)
+     * @return the integrator
      */
-    public Langevin(double timestepFs, double temperatureK, double frictionPerFs) {
+    public static Langevin of(double timestepFs, double temperatureK, double frictionPerFs) {
+        return new Langevin(timestepFs, temperatureK, frictionPerFs);
+    }
+
+    private Langevin(double timestepFs, double temperatureK, double frictionPerFs) {
         this.dt = Motion.positive(timestepFs, "Time step (fs)");
         this.temperatureK = Motion.positive(temperatureK, "Temperature (K)");
         this.frictionPerFs = Motion.positive(frictionPerFs, "Langevin friction (1/fs)");

@@ -43,6 +43,27 @@ public final class MelchionnaNpt implements Integrator {
     private final double pfactorFs2EvPerA3;
     private final double[] externalStressEvPerA3;
     private final BarostatMask mask;
+    // scratch, so that a step allocates nothing
+    private final double[] stress = new double[6];
+    private final double[] kin = new double[6];
+    private final double[] d = new double[6];
+    private final double[] etaFuture = new double[9];
+    private final DMatrix3x3 etaMatrix = new DMatrix3x3();
+    private final DMatrix3x3 hEta = new DMatrix3x3();
+    private final DMatrix3x3 hFuture = new DMatrix3x3();
+    private final DMatrix3x3 deltaEta = new DMatrix3x3();
+    private final DMatrix3x3 inverse = new DMatrix3x3();
+    private final DMatrix3x3 inner = new DMatrix3x3();
+    private final DMatrix3x3 tmp = new DMatrix3x3();
+    private final DMatrix3x3 beta = new DMatrix3x3();
+    private final DMatrix3x3 betaMinus = new DMatrix3x3();
+    private final DMatrix3x3 betaPlus = new DMatrix3x3();
+    private final DMatrix3x3 betaPlusInverse = new DMatrix3x3();
+    private double[] q = new double[0];
+    private double[] forces = new double[0];
+    private double[] alpha = new double[0];
+    private double[] past = new double[0];
+    private double[] velocity = new double[0];
 
     private MelchionnaNpt(Builder b) {
         this.dt = Motion.positive(b.timestepFs, "Time step (fs)");
@@ -99,38 +120,31 @@ public final class MelchionnaNpt implements Integrator {
         return 1.5 * (n - 1) * kt();
     }
 
-    /** Stress including the ideal-gas term, Voigt, eV/Å³ (ASE's get_stress(include_ideal_gas=True)). */
-    private static double[] totalStress(MdState state, CalculationResult r) {
-        double[] s = r.stressEvPerA3();
-        double[] kin = state.kineticTensorEv();
-        double v = state.cell().volumeA3();
+    /** σ − σ_ext with σ the stress including the ideal-gas term (ASE's get_stress(include_ideal_gas=True)). */
+    private double[] stressDifference(MdState state, CalculationResult r) {
+        state.kineticTensorInto(kin);
+        double v = state.volumeA3();
         for (int k = 0; k < 6; k++) {
-            s[k] -= kin[k] / v;
+            stress[k] = r.stressEvPerA3(k) - kin[k] / v;
+            d[k] = stress[k] - externalStressEvPerA3[k];
         }
-        return s;
+        return d;
     }
 
-    /** The masked upper-triangular matrix of a Voigt 6-vector times a factor. */
-    private DMatrix3x3 maskedUpper(double[] six, double factor) {
-        return new DMatrix3x3(
+    /** The masked upper-triangular matrix of a Voigt 6-vector times a factor, into {@code out}. */
+    private DMatrix3x3 maskedUpper(double[] six, double factor, DMatrix3x3 out) {
+        out.setTo(
                 mask.free(0) ? factor * six[0] : 0, mask.free(5) ? factor * six[5] : 0, mask.free(4) ? factor * six[4] : 0,
                 0, mask.free(1) ? factor * six[1] : 0, mask.free(3) ? factor * six[3] : 0,
                 0, 0, mask.free(2) ? factor * six[2] : 0);
+        return out;
     }
 
     /** Rotates a cell that is not upper triangular (rows b = (0, b_y, b_z), c = (0, 0, c_z)) into that form. */
     @Override
     public void prepare(MdState state) {
-        if (!state.hasVariable(Q_FUTURE) && !CellOrientation.isUpperTriangular(state.cell(), 0.0)) {
-            DMatrix3x3 q = CellOrientation.upperTriangular(state.cell());
-            DMatrix3x3 rotated = new DMatrix3x3();
-            CommonOps_DDF3.mult(state.cell().matrix(), q, rotated);
-            rotated.a21 = 0;
-            rotated.a31 = 0;
-            rotated.a32 = 0;
-            CellOrientation.rotate(state.positions(), q);
-            CellOrientation.rotate(state.velocities(), q);
-            state.setCell(Cell.of(rotated, state.cell().pbc()));
+        if (!state.hasVariable(Q_FUTURE)) {
+            TriangularCell.rotate(state, true);
         }
     }
 
@@ -141,22 +155,16 @@ public final class MelchionnaNpt implements Integrator {
             return; // resumed: all variables present
         }
         state.zeroTotalMomentum();
-        DMatrix3x3 h = state.cell().matrix();
+        DMatrix3x3 h = state.cellMatrix();
         double det = CommonOps_DDF3.det(h);
         state.variable(PFACT, 1)[0] = 1.0 / (pfactorFs2EvPerA3 * det);
         double[] eta = state.variable(ETA, 9);
         // h_past = h − dt·h·η
-        DMatrix3x3 hEta = new DMatrix3x3();
-        CommonOps_DDF3.mult(h, toMatrix(eta), hEta);
+        CommonOps_DDF3.mult(h, toMatrix(eta, etaMatrix), hEta);
         double[] hPast = state.variable(H_PAST, 9);
         setMatrix(hPast, h, hEta, -dt);
         double pfact = state.variable(PFACT, 1)[0];
-        double[] stress = totalStress(state, current);
-        double[] d = new double[6];
-        for (int k = 0; k < 6; k++) {
-            d[k] = stress[k] - externalStressEvPerA3[k];
-        }
-        DMatrix3x3 deltaEta = maskedUpper(d, -dt * pfact * det);
+        maskedUpper(stressDifference(state, current), -dt * pfact * det, deltaEta);
         double[] etaPast = state.variable(ETA_PAST, 9);
         for (int k = 0; k < 9; k++) {
             etaPast[k] = eta[k] - deltaEta.get(k / 3, k % 3);
@@ -169,15 +177,15 @@ public final class MelchionnaNpt implements Integrator {
     /** ASE's _calculate_q_past_and_future: two fixed-point passes so that the centred velocity matches v. */
     private void initializePastAndFuture(MdState state, CalculationResult current) {
         int n = state.size();
-        DMatrix3x3 h = state.cell().matrix();
-        DMatrix3x3 inv = new DMatrix3x3();
+        DMatrix3x3 h = state.cellMatrix();
+        DMatrix3x3 inv = inverse;
         CommonOps_DDF3.invert(h, inv);
         double[] q = fractional(state, inv);
         double[] v0 = state.velocities().clone();
         double[] v = v0.clone();
         double[] qPast = state.variable(Q_PAST, 3 * n);
         double[] qFuture = state.variable(Q_FUTURE, 3 * n);
-        double[] f = Motion.forces(current, new double[3 * n]);
+        double[] f = forces = Motion.forces(current, forces);
         for (int pass = 0; pass < 2; pass++) {
             double[] dq = v.clone();
             CellOrientation.rotate(dq, inv);
@@ -204,7 +212,7 @@ public final class MelchionnaNpt implements Integrator {
     @Override
     public CalculationResult step(MdState state, CalculationResult current, ForceField forceField) {
         int n = state.size();
-        DMatrix3x3 h = state.cell().matrix();
+        DMatrix3x3 h = state.cellMatrix();
         double det = CommonOps_DDF3.det(h);
         double[] eta = state.variable(ETA, 9);
         double[] etaPast = state.variable(ETA_PAST, 9);
@@ -213,19 +221,12 @@ public final class MelchionnaNpt implements Integrator {
         double pfact = state.variable(PFACT, 1)[0];
 
         // h_future = h_past + 2 dt h η
-        DMatrix3x3 hEta = new DMatrix3x3();
-        CommonOps_DDF3.mult(h, toMatrix(eta), hEta);
-        DMatrix3x3 hFuture = toMatrix(hPast);
+        CommonOps_DDF3.mult(h, toMatrix(eta, etaMatrix), hEta);
+        toMatrix(hPast, hFuture);
         CommonOps_DDF3.scale(2 * dt, hEta);
         CommonOps_DDF3.addEquals(hFuture, hEta);
         // η_future = η_past − 2 dt pfact det(h) mask∘upper(σ − σ_ext)
-        double[] stress = totalStress(state, current);
-        double[] d = new double[6];
-        for (int k = 0; k < 6; k++) {
-            d[k] = stress[k] - externalStressEvPerA3[k];
-        }
-        DMatrix3x3 deltaEta = maskedUpper(d, -2 * dt * pfact * det);
-        double[] etaFuture = new double[9];
+        maskedUpper(stressDifference(state, current), -2 * dt * pfact * det, deltaEta);
         for (int k = 0; k < 9; k++) {
             etaFuture[k] = etaPast[k] + deltaEta.get(k / 3, k % 3);
         }
@@ -235,16 +236,14 @@ public final class MelchionnaNpt implements Integrator {
         copy(h, hPast);
         double[] qPast = state.variable(Q_PAST, 3 * n);
         double[] qFuture = state.variable(Q_FUTURE, 3 * n);
-        DMatrix3x3 hOldInv = new DMatrix3x3();
-        CommonOps_DDF3.invert(h, hOldInv);
-        double[] q = fractional(state, hOldInv);
-        System.arraycopy(q, 0, qPast, 0, 3 * n);
-        System.arraycopy(qFuture, 0, q, 0, 3 * n);
-        Cell newCell = Cell.of(hFuture, state.cell().pbc());
-        state.setCell(newCell);
+        CommonOps_DDF3.invert(h, inverse);
+        double[] qNow = fractional(state, inverse);
+        System.arraycopy(qNow, 0, qPast, 0, 3 * n);
+        System.arraycopy(qFuture, 0, qNow, 0, 3 * n);
+        state.setCellMatrix(hFuture);
         double[] x = state.positions();
         for (int i = 0; i < 3 * n; i++) {
-            x[i] = q[i] + 0.5;
+            x[i] = qNow[i] + 0.5;
         }
         CellOrientation.rotate(x, hFuture);
         System.arraycopy(eta, 0, etaPast, 0, 9);
@@ -254,9 +253,9 @@ public final class MelchionnaNpt implements Integrator {
         zeta[2] += dt * zeta[0];
 
         CalculationResult next = forceField.evaluate(state);
-        DMatrix3x3 inv = new DMatrix3x3();
-        CommonOps_DDF3.invert(hFuture, inv);
-        computeFuture(state, q, qPast, qFuture, Motion.forces(next, new double[3 * n]), hFuture, inv);
+        CommonOps_DDF3.invert(hFuture, inverse);
+        forces = Motion.forces(next, forces);
+        computeFuture(state, qNow, qPast, qFuture, forces, hFuture, inverse);
         double[] v = centredVelocity(qFuture, qPast, hFuture);
         System.arraycopy(v, 0, state.velocities(), 0, 3 * n);
         return next;
@@ -268,26 +267,23 @@ public final class MelchionnaNpt implements Integrator {
         int n = state.size();
         double[] eta = state.variable(ETA, 9);
         double zeta = state.variable(ZETA, 3)[0];
-        DMatrix3x3 inner = toMatrix(eta);
+        toMatrix(eta, inner);
         inner.a11 += 0.5 * zeta;
         inner.a22 += 0.5 * zeta;
         inner.a33 += 0.5 * zeta;
-        DMatrix3x3 tmp = new DMatrix3x3();
         CommonOps_DDF3.mult(h, inner, tmp);
-        DMatrix3x3 beta = new DMatrix3x3();
         CommonOps_DDF3.mult(tmp, inv, beta);
         CommonOps_DDF3.scale(dt, beta);
-        DMatrix3x3 betaMinus = beta.copy();
+        betaMinus.setTo(beta);
         betaMinus.a11 -= 1;
         betaMinus.a22 -= 1;
         betaMinus.a33 -= 1;
-        DMatrix3x3 betaPlus = beta.copy();
+        betaPlus.setTo(beta);
         betaPlus.a11 += 1;
         betaPlus.a22 += 1;
         betaPlus.a33 += 1;
-        DMatrix3x3 invB = new DMatrix3x3();
-        CommonOps_DDF3.invert(betaPlus, invB);
-        double[] alpha = new double[3 * n];
+        CommonOps_DDF3.invert(betaPlus, betaPlusInverse);
+        alpha = sized(alpha, 3 * n);
         for (int i = 0; i < n; i++) {
             double c = dt * dt / (state.massAmu(i) * Units.AMU_A2_PER_FS2_IN_EV);
             for (int k = 0; k < 3; k++) {
@@ -295,16 +291,19 @@ public final class MelchionnaNpt implements Integrator {
             }
         }
         CellOrientation.rotate(alpha, inv);
-        double[] past = qPast.clone();
+        past = sized(past, 3 * n);
+        System.arraycopy(qPast, 0, past, 0, 3 * n);
         CellOrientation.rotate(past, betaMinus);
         for (int k = 0; k < 3 * n; k++) {
             qFuture[k] = 2 * q[k] + past[k] + alpha[k];
         }
-        CellOrientation.rotate(qFuture, invB);
+        CellOrientation.rotate(qFuture, betaPlusInverse);
     }
 
+    /** The centred velocity (q_future − q_past)/(2 dt) h, into a scratch array. */
     private double[] centredVelocity(double[] qFuture, double[] qPast, DMatrix3x3 h) {
-        double[] v = new double[qFuture.length];
+        velocity = sized(velocity, qFuture.length);
+        double[] v = velocity;
         for (int k = 0; k < v.length; k++) {
             v[k] = (qFuture[k] - qPast[k]) / (2 * dt);
         }
@@ -312,13 +311,19 @@ public final class MelchionnaNpt implements Integrator {
         return v;
     }
 
-    private static double[] fractional(MdState state, DMatrix3x3 inv) {
-        double[] q = state.positions().clone();
+    /** Fractional coordinates minus ½ (ASE's convention), into a scratch array. */
+    private double[] fractional(MdState state, DMatrix3x3 inv) {
+        q = sized(q, state.positions().length);
+        System.arraycopy(state.positions(), 0, q, 0, q.length);
         CellOrientation.rotate(q, inv);
         for (int k = 0; k < q.length; k++) {
             q[k] -= 0.5;
         }
         return q;
+    }
+
+    private static double[] sized(double[] a, int length) {
+        return a.length == length ? a : new double[length];
     }
 
     @Override
@@ -331,7 +336,7 @@ public final class MelchionnaNpt implements Integrator {
         for (double e : eta) {
             contracted += e * e;
         }
-        double v = state.cell().volumeA3();
+        double v = state.volumeA3();
         double gibbs = current.energyEv() + state.kineticEnergyEv()
                 - (externalStressEvPerA3[0] + externalStressEvPerA3[1] + externalStressEvPerA3[2]) * v / 3.0
                 + 1.5 * n * kt() * Math.pow(ttimeFs * zeta[0], 2) + 3 * kt() * (n - 1) * zeta[2]
@@ -344,8 +349,9 @@ public final class MelchionnaNpt implements Integrator {
         return Motion.momentumConservingDof(state);
     }
 
-    private static DMatrix3x3 toMatrix(double[] nine) {
-        return new DMatrix3x3(nine[0], nine[1], nine[2], nine[3], nine[4], nine[5], nine[6], nine[7], nine[8]);
+    private static DMatrix3x3 toMatrix(double[] nine, DMatrix3x3 out) {
+        out.setTo(nine[0], nine[1], nine[2], nine[3], nine[4], nine[5], nine[6], nine[7], nine[8]);
+        return out;
     }
 
     private static void copy(DMatrix3x3 m, double[] nine) {

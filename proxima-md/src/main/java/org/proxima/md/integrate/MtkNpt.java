@@ -45,6 +45,14 @@ public final class MtkNpt implements Integrator {
     private final boolean triclinic;
     private final int pchain;
     private final NoseHooverChainThermostat thermostat;
+    private final double[] kin = new double[6];
+    private final double[] pressure = new double[6];
+    private final double[] box = new double[6];
+    private final double[] diag = new double[3];
+    private final double[] chainAcc;
+    private final DMatrix3x3 inverse = new DMatrix3x3();
+    private final DMatrix3x3 updated = new DMatrix3x3();
+    private double[] forces = new double[0];
 
     private MtkNpt(Builder b) {
         this.dt = Motion.positive(b.timestepFs, "Time step (fs)");
@@ -65,6 +73,7 @@ public final class MtkNpt implements Integrator {
             throw new IllegalArgumentException("Barostat chain length must be ≥ 0, got " + b.pchain);
         }
         this.pchain = b.pchain;
+        this.chainAcc = new double[Math.max(1, b.pchain)];
         this.thermostat = new NoseHooverChainThermostat("mtk.t", b.tchain, b.temperatureK, b.tdampFs);
     }
 
@@ -95,18 +104,11 @@ public final class MtkNpt implements Integrator {
         return Motion.WITH_STRESS;
     }
 
+    /** Rotates a cell that is not lower triangular (LAMMPS' restricted triclinic box) into that form. */
     @Override
     public void prepare(MdState state) {
-        if (!state.hasVariable(OMEGA_DOT) && !CellOrientation.isLowerTriangular(state.cell(), 0.0)) {
-            DMatrix3x3 q = CellOrientation.lowerTriangular(state.cell());
-            DMatrix3x3 rotated = new DMatrix3x3();
-            CommonOps_DDF3.mult(state.cell().matrix(), q, rotated);
-            rotated.a12 = 0;
-            rotated.a13 = 0;
-            rotated.a23 = 0;
-            CellOrientation.rotate(state.positions(), q);
-            CellOrientation.rotate(state.velocities(), q);
-            state.setCell(Cell.of(rotated, state.cell().pbc()));
+        if (!state.hasVariable(OMEGA_DOT)) {
+            TriangularCell.rotate(state, false);
         }
     }
 
@@ -120,7 +122,7 @@ public final class MtkNpt implements Integrator {
         state.variable(OMEGA_DOT, 6);
         state.variable(ETAP, Math.max(pchain, 1));
         state.variable(ETAP_DOT, Math.max(pchain, 1));
-        state.variable(VOL0, 1)[0] = volume(state.cell());
+        state.variable(VOL0, 1)[0] = volume(state.cellMatrix());
     }
 
     private int tdof(MdState state) {
@@ -140,8 +142,8 @@ public final class MtkNpt implements Integrator {
     }
 
     /** LAMMPS' volume: xprd·yprd·zprd of the restricted triclinic box. */
-    private static double volume(Cell c) {
-        return c.get(0, 0) * c.get(1, 1) * c.get(2, 2);
+    private static double volume(DMatrix3x3 h) {
+        return h.a11 * h.a22 * h.a33;
     }
 
     @Override
@@ -154,14 +156,15 @@ public final class MtkNpt implements Integrator {
         thermostat.halfStep(state, tdof, dt);
         omegaDotHalfStep(state, current);
         scaleVelocities(state);
-        double[] f = Motion.forces(current, new double[3 * state.size()]);
-        Motion.kick(state, f, 0.5 * dt);
+        forces = Motion.forces(current, forces);
+        Motion.kick(state, forces, 0.5 * dt);
         remap(state);
         Motion.drift(state, dt);
         remap(state);
         CalculationResult next = forceField.evaluate(state);
         // final_integrate
-        Motion.kick(state, Motion.forces(next, f), 0.5 * dt);
+        forces = Motion.forces(next, forces);
+        Motion.kick(state, forces, 0.5 * dt);
         scaleVelocities(state);
         omegaDotHalfStep(state, next);
         thermostat.halfStep(state, tdof, dt);
@@ -173,12 +176,11 @@ public final class MtkNpt implements Integrator {
 
     /** The coupled pressure components LAMMPS' fix uses: 3 diagonal (all equal for iso) and yz, xz, xy. */
     private double[] pressure(MdState state, CalculationResult r) {
-        double[] s = r.stressEvPerA3();
-        double[] kin = state.kineticTensorEv();
-        double v = state.cell().volumeA3();
-        double[] p = new double[6];
+        state.kineticTensorInto(kin);
+        double v = state.volumeA3();
+        double[] p = pressure;
         for (int k = 0; k < 6; k++) {
-            p[k] = -s[k] + kin[k] / v;
+            p[k] = -r.stressEvPerA3(k) + kin[k] / v;
         }
         if (iso) {
             double scalar = (p[0] + p[1] + p[2]) / 3.0;
@@ -194,13 +196,13 @@ public final class MtkNpt implements Integrator {
         int n = state.size();
         double[] omegaDot = state.variable(OMEGA_DOT, 6);
         double[] p = pressure(state, r);
-        double vol = volume(state.cell());
+        double vol = volume(state.cellMatrix());
         double w = omegaMass(n);
         double mtk1;
         if (iso) {
             mtk1 = 2 * state.kineticEnergyEv() / (pdim() * n);
         } else {
-            double[] kin = state.kineticTensorEv();
+            state.kineticTensorInto(kin);
             mtk1 = 0;
             for (int i = 0; i < 3; i++) {
                 if (flag[i]) {
@@ -258,14 +260,22 @@ public final class MtkNpt implements Integrator {
     /** LAMMPS remap by half a step: new box from h_dot = ω̇ h, atoms keep fractional coordinates. */
     private void remap(MdState state) {
         double[] omegaDot = state.variable(OMEGA_DOT, 6);
-        Cell old = state.cell();
+        DMatrix3x3 old = state.cellMatrix();
         // h = [xprd, yprd, zprd, yz, xz, xy]
-        double[] h = {old.get(0, 0), old.get(1, 1), old.get(2, 2), old.get(2, 1), old.get(2, 0), old.get(1, 0)};
+        double[] h = box;
+        h[0] = old.a11;
+        h[1] = old.a22;
+        h[2] = old.a33;
+        h[3] = old.a32;
+        h[4] = old.a31;
+        h[5] = old.a21;
         double dto = 0.5 * dt;
         if (triclinic) {
             shearHalf(h, omegaDot, dto);
         }
-        double[] diag = {h[0], h[1], h[2]};
+        diag[0] = h[0];
+        diag[1] = h[1];
+        diag[2] = h[2];
         for (int i = 0; i < 3; i++) {
             if (flag[i]) {
                 double e = Math.exp(dto * omegaDot[i]);
@@ -286,11 +296,13 @@ public final class MtkNpt implements Integrator {
         if (triclinic) {
             shearHalf(h, omegaDot, dto); // LAMMPS uses the old diagonal here too
         }
-        Cell updated = Cell.of(new DMatrix3x3(diag[0], 0, 0, h[5], diag[1], 0, h[4], h[3], diag[2]), old.pbc());
+        updated.setTo(diag[0], 0, 0, h[5], diag[1], 0, h[4], h[3], diag[2]);
+        // fractional coordinates kept: x ← (x H⁻¹) H′
+        CommonOps_DDF3.invert(old, inverse);
         double[] x = state.positions();
-        old.toFractional(x, x);
-        updated.toCartesian(x, x);
-        state.setCell(updated);
+        CellOrientation.rotate(x, inverse);
+        CellOrientation.rotate(x, updated);
+        state.setCellMatrix(updated);
     }
 
     private void shearHalf(double[] h, double[] omegaDot, double dto) {
@@ -333,7 +345,7 @@ public final class MtkNpt implements Integrator {
             }
         }
         double lkt = iso ? kt : pdof * kt;
-        double[] acc = new double[pchain];
+        double[] acc = chainAcc;
         acc[0] = (cellKinetic(omegaDot, w) - lkt) / q;
         for (int k = 1; k < pchain; k++) {
             acc[k] = (q * etapDot[k - 1] * etapDot[k - 1] - kt) / q;
@@ -379,7 +391,7 @@ public final class MtkNpt implements Integrator {
         double[] omegaDot = state.variable(OMEGA_DOT, 6);
         double w = omegaMass(n);
         double energy = current.energyEv() + state.kineticEnergyEv() + thermostat.energyEv(state, tdof(state));
-        double vol = volume(state.cell());
+        double vol = volume(state.cellMatrix());
         double vol0 = state.variable(VOL0, 1)[0];
         double lkt = 0;
         for (int i = 0; i < 3; i++) {

@@ -22,16 +22,53 @@ public final class NoseHooverChain implements Integrator {
     private final NoseHooverChainThermostat chain;
     private final VelocityVerlet verlet;
 
+    private NoseHooverChain(Builder b) {
+        this.dt = Motion.positive(b.timestepFs, "Time step (fs)");
+        this.chain = new NoseHooverChainThermostat("nhc", b.chainLength, b.temperatureK, b.tauFs);
+        this.verlet = VelocityVerlet.of(b.timestepFs);
+    }
+
     /**
+     * Starts a builder.
+     *
      * @param timestepFs time step, fs
      * @param temperatureK target temperature, K
-     * @param tauFs thermostat time constant, fs (LAMMPS' Tdamp)
-     * @param chainLength number of thermostats in the chain (≥ 1)
+     * @param tauFs thermostat time constant, fs (LAMMPS' Tdamp; e.g. 100 time steps)
+     * @return the builder (chain length 3, as LAMMPS' {@code tchain})
      */
-    public NoseHooverChain(double timestepFs, double temperatureK, double tauFs, int chainLength) {
-        this.dt = Motion.positive(timestepFs, "Time step (fs)");
-        this.chain = new NoseHooverChainThermostat("nhc", chainLength, temperatureK, tauFs);
-        this.verlet = new VelocityVerlet(timestepFs);
+    public static Builder builder(double timestepFs, double temperatureK, double tauFs) {
+        return new Builder(timestepFs, temperatureK, tauFs);
+    }
+
+    /** Builds a {@link NoseHooverChain}; default chain length 3. */
+    public static final class Builder {
+        private final double timestepFs;
+        private final double temperatureK;
+        private final double tauFs;
+        private int chainLength = 3;
+
+        private Builder(double timestepFs, double temperatureK, double tauFs) {
+            this.timestepFs = timestepFs;
+            this.temperatureK = temperatureK;
+            this.tauFs = tauFs;
+        }
+
+        /**
+         * @param value number of thermostats in the chain (≥ 1; default 3)
+         * @return this
+         */
+        public Builder chainLength(int value) {
+            this.chainLength = value;
+            return this;
+        }
+
+        /**
+         * @return the integrator
+         * @throws IllegalArgumentException naming a non-positive time, temperature or chain length
+         */
+        public NoseHooverChain build() {
+            return new NoseHooverChain(this);
+        }
     }
 
     @Override

@@ -15,6 +15,7 @@ final class NoseHooverChainThermostat {
     private final String etaName;
     private final String etaDotName;
     private final int chain;
+    private final double[] acc;
     private final double kt;
     private final double tauFs;
 
@@ -33,6 +34,7 @@ final class NoseHooverChainThermostat {
         this.chain = chainLength;
         this.kt = Units.KB_EV_PER_K * Motion.positive(temperatureK, "Temperature (K)");
         this.tauFs = Motion.positive(tauFs, "Thermostat time constant (fs)");
+        this.acc = new double[chainLength];
     }
 
     private double mass(int k, int dof) {
@@ -54,7 +56,7 @@ final class NoseHooverChainThermostat {
         double dt8 = 0.125 * dtFs;
         double keTarget = dof * kt;
         double kecurrent = 2 * state.kineticEnergyEv();
-        double[] acc = new double[chain];
+        double[] acc = this.acc;
         acc[0] = (kecurrent - keTarget) / mass(0, dof);
         for (int k = 1; k < chain; k++) {
             acc[k] = (mass(k - 1, dof) * etaDot[k - 1] * etaDot[k - 1] - kt) / mass(k, dof);

@@ -25,7 +25,7 @@ abstract class VelocityRescaling implements Integrator {
     VelocityRescaling(double timestepFs, String variable) {
         this.dt = Motion.positive(timestepFs, "Time step (fs)");
         this.transferred = variable;
-        this.verlet = new VelocityVerlet(timestepFs);
+        this.verlet = VelocityVerlet.of(timestepFs);
     }
 
     @Override

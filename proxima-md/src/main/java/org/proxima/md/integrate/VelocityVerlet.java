@@ -17,11 +17,16 @@ public final class VelocityVerlet implements Integrator {
     private final double dt;
     private double[] f = new double[0];
 
+    private VelocityVerlet(double timestepFs) {
+        this.dt = Motion.positive(timestepFs, "Time step (fs)");
+    }
+
     /**
      * @param timestepFs time step, fs (positive)
+     * @return the integrator
      */
-    public VelocityVerlet(double timestepFs) {
-        this.dt = Motion.positive(timestepFs, "Time step (fs)");
+    public static VelocityVerlet of(double timestepFs) {
+        return new VelocityVerlet(timestepFs);
     }
 
     @Override

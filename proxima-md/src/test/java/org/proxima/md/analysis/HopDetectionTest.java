@@ -64,7 +64,7 @@ class HopDetectionTest {
         List<double[]> frames = trajectory(start, new int[] {first, second}, new Random(3));
         NeighbourCountHopDetector counts = NeighbourCountHopDetector.singleDiamondVacancy(start.size());
         WignerSeitzHopDetector ws = WignerSeitzHopDetector.diamondSupercell(start);
-        VelocityVerlet vv = new VelocityVerlet(1.0);
+        VelocityVerlet vv = VelocityVerlet.of(1.0);
         CalculationResult dummy = CalculationResult.of(0, new double[3 * start.size()], new double[6]);
         for (int f = 0; f < frames.size(); f++) {
             MdState state = MdState.of(start.withPositions(frames.get(f)), 0);
@@ -92,7 +92,7 @@ class HopDetectionTest {
         Random rng = new Random(4);
         NeighbourCountHopDetector counts = NeighbourCountHopDetector.singleDiamondVacancy(start.size());
         WignerSeitzHopDetector ws = WignerSeitzHopDetector.diamondSupercell(start);
-        VelocityVerlet vv = new VelocityVerlet(1.0);
+        VelocityVerlet vv = VelocityVerlet.of(1.0);
         CalculationResult dummy = CalculationResult.of(0, new double[3 * start.size()], new double[6]);
         for (int f = 0; f < 50; f++) {
             MdState state = MdState.of(start.withPositions(jitter(start.positionsA(), rng)), 0);

@@ -17,7 +17,7 @@ class StructureAnalysisTest {
         MdState state = MdState.of(s, 0);
         state.setClock(step, step);
         return new Snapshot(state, CalculationResult.of(0, new double[3 * s.size()], new double[6]),
-                new VelocityVerlet(1));
+                VelocityVerlet.of(1));
     }
 
     @Test

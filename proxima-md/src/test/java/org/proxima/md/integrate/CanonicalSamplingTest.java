@@ -62,16 +62,16 @@ class CanonicalSamplingTest {
 
     @Test
     void langevinSamples3NDegreesOfFreedom() {
-        assertCanonical(new Langevin(1.0, T, 0.02), 24, 1);
+        assertCanonical(Langevin.of(1.0, T, 0.02), 24, 1);
     }
 
     @Test
     void bussiSamples3NMinus3DegreesOfFreedom() {
-        assertCanonical(new Bussi(1.0, T, 25), 21, 2);
+        assertCanonical(Bussi.of(1.0, T, 25), 21, 2);
     }
 
     @Test
     void noseHooverChainSamples3NMinus3DegreesOfFreedom() {
-        assertCanonical(new NoseHooverChain(1.0, T, 50, 3), 21, 3);
+        assertCanonical(NoseHooverChain.builder(1.0, T, 50).chainLength(3).build(), 21, 3);
     }
 }

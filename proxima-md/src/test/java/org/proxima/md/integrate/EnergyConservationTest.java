@@ -24,7 +24,7 @@ class EnergyConservationTest {
     @Test
     void nveAt1000KConservesEnergyOver10ps() {
         Structure si = Crystals.diamondCubic("Si", 5.431).repeat(2, 2, 2);
-        ThermoStatistics stats = run(si, new VelocityVerlet(1.0), 2000, 10_000, 3);
+        ThermoStatistics stats = run(si, VelocityVerlet.of(1.0), 2000, 10_000, 3);
         double t = stats.temperature(2000).mean();
         assertTrue(t > 800 && t < 1200, "temperature near 1000 K after equilibration, got " + t);
         double fluct = stats.conservedFluctuationEvPerAtom(0);
@@ -44,17 +44,17 @@ class EnergyConservationTest {
 
     @Test
     void noseHooverChainExtendedEnergyIsBounded() {
-        assertBoundedDrift(dt -> new NoseHooverChain(dt, 800, 25, 3), "NHC");
+        assertBoundedDrift(dt -> NoseHooverChain.builder(dt, 800, 25).chainLength(3).build(), "NHC");
     }
 
     @Test
     void bussiExtendedEnergyIsBounded() {
-        assertBoundedDrift(dt -> new Bussi(dt, 800, 25), "Bussi");
+        assertBoundedDrift(dt -> Bussi.of(dt, 800, 25), "Bussi");
     }
 
     @Test
     void langevinEffectiveEnergyIsBounded() {
-        assertBoundedDrift(dt -> new Langevin(dt, 800, 0.01), "Langevin");
+        assertBoundedDrift(dt -> Langevin.of(dt, 800, 0.01), "Langevin");
     }
 
     @Test

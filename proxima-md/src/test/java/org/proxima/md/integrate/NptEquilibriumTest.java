@@ -35,7 +35,7 @@ class NptEquilibriumTest {
         double[] se = new double[3];
         for (int k = 0; k < 3; k++) {
             Structure s = CRYSTAL.withCell(CRYSTAL.cell().withVolume(Math.pow(2 * lattice[k], 3)), true);
-            BlockAverage.Estimate e = run(s, new Bussi(1.0, T, 25), 25_000, 100 + k).pressure(3_000);
+            BlockAverage.Estimate e = run(s, Bussi.of(1.0, T, 25), 25_000, 100 + k).pressure(3_000);
             v[k] = s.cell().volumeA3();
             p[k] = e.mean();
             se[k] = e.standardError();

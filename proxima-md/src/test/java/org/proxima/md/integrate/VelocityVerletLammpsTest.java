@@ -29,7 +29,7 @@ class VelocityVerletLammpsTest {
         List<double[]> positions = new ArrayList<>();
         List<double[]> velocities = new ArrayList<>();
         try (StillingerWeber sw = StillingerWeber.silicon();
-                MolecularDynamics md = MolecularDynamics.builder(state, sw, new VelocityVerlet(1.0)).observer(s -> {
+                MolecularDynamics md = MolecularDynamics.builder(state, sw, VelocityVerlet.of(1.0)).observer(s -> {
                     positions.add(s.positionsA());
                     velocities.add(s.velocitiesAPerFs());
                 }, 10).build()) {

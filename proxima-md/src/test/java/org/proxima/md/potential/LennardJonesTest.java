@@ -11,6 +11,7 @@ import org.proxima.core.calc.CalculationResult;
 import org.proxima.core.calc.ForceCalculator;
 import org.proxima.core.model.Cell;
 import org.proxima.core.model.Structure;
+import org.proxima.core.model.StructureBuilder;
 import org.proxima.core.testing.ForceCalculatorContract;
 import org.proxima.core.testing.TestStructures;
 
@@ -25,7 +26,7 @@ class LennardJonesTest extends ForceCalculatorContract {
     protected List<Structure> structures() {
         Random rng = new Random(7);
         // fcc argon-krypton mixture in a small triclinic cell (smaller than twice the cutoff)
-        Structure.Builder b = Structure.builder(Cell.cubic(5.4));
+        StructureBuilder b = Structure.builder(Cell.cubic(5.4));
         double[][] fcc = {{0, 0, 0}, {0, 0.5, 0.5}, {0.5, 0, 0.5}, {0.5, 0.5, 0}};
         for (int k = 0; k < fcc.length; k++) {
             b.addFractional(k % 2 == 0 ? "Ar" : "Kr", fcc[k][0], fcc[k][1], fcc[k][2]);

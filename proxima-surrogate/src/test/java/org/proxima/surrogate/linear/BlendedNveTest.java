@@ -37,7 +37,7 @@ class BlendedNveTest {
         try (BlendingCalculator calc = BlendingCalculator.builder(StillingerWeber.silicon(),
                 LinearEnsemble.untrained(List.of("Si"), 2, 3)).errorTarget(0.35).retrainInterval(2).seed(3)
                 .listener(records::add).build();
-                MolecularDynamics md = MolecularDynamics.builder(state, calc, new VelocityVerlet(1.0))
+                MolecularDynamics md = MolecularDynamics.builder(state, calc, VelocityVerlet.of(1.0))
                         .observer(s -> energy.add(new double[] {s.totalEnergyEv(), calc.blendWorkEv()}), 1)
                         .build()) {
             md.run(1500);
