@@ -1,19 +1,25 @@
 package org.proxima.examples.cli;
 
 import org.proxima.examples.study.BlendSettings;
+import org.proxima.examples.study.Control;
 import org.proxima.examples.study.StudyMode;
 import org.proxima.examples.study.SurrogateKind;
 import org.proxima.examples.study.TrainingPlan;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Blending options of {@code proxima md}: run any structure under PROXIMA or PROXIMA+BLEND. */
 final class BlendCliOptions {
 
     @Option(names = "--mode", defaultValue = "target", paramLabel = "MODE",
-            description = "target (the calculator at every step; default), proxima (hard switch) or blend "
-                    + "(PROXIMA+BLEND).")
+            description = "target (the calculator at every step; default), proxima (hard switch), blend "
+                    + "(PROXIMA+BLEND) or calibrated (PROXIMA+BLEND with the calibrated controller and adaptive "
+                    + "audits).")
     String mode;
+
+    @Mixin
+    ControlCliOptions control;
 
     @Option(names = "--surrogate", defaultValue = "nn", paramLabel = "nn|linear",
             description = "Surrogate for proxima and blend (default ${DEFAULT-VALUE}).")
@@ -65,6 +71,10 @@ final class BlendCliOptions {
             throw new IllegalArgumentException("--error-target (eV/Å) is required with --mode " + m.label());
         }
         int n = blendSteps != null ? blendSteps : m.defaultBlendSteps();
-        return new BlendSettings(m, kind, plan, errorTarget != null ? errorTarget : 0, audit, n, window);
+        Control c = control.resolve();
+        if (m == StudyMode.CALIBRATED) {
+            c = new Control(true, c.errorQuantile(), true, c.auditFloor());
+        }
+        return new BlendSettings(m, kind, plan, errorTarget != null ? errorTarget : 0, audit, n, window, c);
     }
 }

@@ -33,7 +33,7 @@ final class SiVacancyCommand implements Runnable {
     }
 
     private static final List<StudyMode> ALL = List.of(StudyMode.TARGET, StudyMode.PROXIMA, StudyMode.BLEND,
-            StudyMode.SURROGATE);
+            StudyMode.CALIBRATED, StudyMode.SURROGATE);
 
     /** Runs one study and writes its report. */
     private static StudyReport study(String name, StudyOptions o, Double cost) {
@@ -110,7 +110,7 @@ final class SiVacancyCommand implements Runnable {
 
     /** {@code proxima si-vacancy compare}. */
     @Command(name = "compare", mixinStandardHelpOptions = true, description = "Both studies in every mode (default "
-            + "target, proxima, blend, surrogate) with the same seeds; writes npt- and hops-comparison tables "
+            + "target, proxima, blend, calibrated, surrogate) with the same seeds; writes npt- and hops-comparison tables "
             + "(markdown, JSON) and figures.")
     static final class Compare implements Callable<Integer> {
         @Mixin

@@ -19,9 +19,10 @@ import org.proxima.core.surrogate.EnsembleSurrogate;
  * @param auditProbability probability that a usable step is sent to the target anyway
  * @param blendSteps n (1 = hard switch)
  * @param window controller window h
+ * @param control which controller and audit policy
  */
 public record BlendSettings(StudyMode mode, SurrogateKind surrogate, TrainingPlan plan, double errorTargetEvPerA,
-        double auditProbability, int blendSteps, int window) {
+        double auditProbability, int blendSteps, int window, Control control) {
 
     /** The paper's audit probability restated per MD step. */
     public static final double DEFAULT_AUDIT = 0.2;
@@ -33,6 +34,7 @@ public record BlendSettings(StudyMode mode, SurrogateKind surrogate, TrainingPla
      * Validates.
      */
     public BlendSettings {
+        java.util.Objects.requireNonNull(control, "control");
         if (!(errorTargetEvPerA >= 0) || !Double.isFinite(errorTargetEvPerA)) {
             throw new IllegalArgumentException("Error target must be ≥ 0 eV/Å, got " + errorTargetEvPerA);
         }
@@ -51,7 +53,7 @@ public record BlendSettings(StudyMode mode, SurrogateKind surrogate, TrainingPla
      */
     public BlendSettings withMode(StudyMode value) {
         return new BlendSettings(value, surrogate, plan, errorTargetEvPerA, auditProbability,
-                value.defaultBlendSteps(), window);
+                value.defaultBlendSteps(), window, value == StudyMode.CALIBRATED ? Control.CALIBRATED : control);
     }
 
     /**
@@ -68,9 +70,9 @@ public record BlendSettings(StudyMode mode, SurrogateKind surrogate, TrainingPla
         if (!mode.blended()) {
             throw new IllegalStateException("The " + mode.label() + " mode runs without a blending calculator");
         }
-        return BlendingCalculator.builder(target, ensemble).errorTarget(errorTargetEvPerA)
-                .auditProbability(auditProbability).blendSteps(blendSteps).window(window).seed(seed)
-                .retrainInterval(plan.retrainInterval()).trainingCap(plan.maxSize(), 1.0);
+        return BlendingCalculator.builder(target, ensemble).controller(control.controller(errorTargetEvPerA, window))
+                .auditPolicy(control.auditPolicy(errorTargetEvPerA, auditProbability)).blendSteps(blendSteps)
+                .seed(seed).retrainInterval(plan.retrainInterval()).trainingCap(plan.maxSize(), 1.0);
     }
 
     /** @return a JSON-ready map */
@@ -85,6 +87,7 @@ public record BlendSettings(StudyMode mode, SurrogateKind surrogate, TrainingPla
         m.put("audit_probability", auditProbability);
         m.put("blend_steps", blendSteps);
         m.put("window", window);
+        m.putAll(control.toMap());
         return m;
     }
 }

@@ -123,9 +123,9 @@ public final class Comparison {
             b.append("|---|---|---|---|---|---|---|---|---|---|\n");
         } else {
             b.append("| Method | runs | density (SE) [g/cm³] | Δ/SE | max \\|dV/dt\\| (SE) [Å³/fs] | "
-                    + "target / blend / surrogate steps | target calls | wall time (target, surrogate, training, "
-                    + "other) [s] | projected speedup |\n");
-            b.append("|---|---|---|---|---|---|---|---|---|\n");
+                    + "target / blend / surrogate steps | target calls | of steps after the first training | wall "
+                    + "time (target, surrogate, training, other) [s] | projected speedup |\n");
+            b.append("|---|---|---|---|---|---|---|---|---|---|\n");
         }
         for (ModeRow r : rows) {
             Map<String, Object> m = r.toMap(hopStudy, secondsPerCall);
@@ -145,9 +145,10 @@ public final class Comparison {
             } else {
                 String z = t == null || r == t ? "–" : String.format(Locale.ROOT, "%+.1f",
                         zScore(r.density(), r.densitySe(), t.density(), t.densitySe()));
-                b.append(String.format(Locale.ROOT, "| %s | %d | %.4f (%s) | %s | %s | %s | %.0f | %s | %s |\n", name,
-                        r.runs().size(), r.density(), fmt(r.densitySe(), "%.4f"), z, dvdt, fractions,
-                        num(m, "target_calls_mean"), time, fmt(speedup(r), "%.2f")));
+                b.append(String.format(Locale.ROOT, "| %s | %d | %.4f (%s) | %s | %s | %s | %.0f | %s | %s | %s |\n",
+                        name, r.runs().size(), r.density(), fmt(r.densitySe(), "%.4f"), z, dvdt, fractions,
+                        num(m, "target_calls_mean"), fmt(100 * num(m, "target_fraction_after_first_training_mean"),
+                                "%.1f%%"), time, fmt(speedup(r), "%.2f")));
             }
         }
         if (t != null) {

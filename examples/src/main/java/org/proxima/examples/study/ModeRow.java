@@ -115,6 +115,10 @@ public record ModeRow(StudyMode mode, List<RunOutcome> runs) {
         return (StepSummary.median(a) + StepSummary.mean(a)) / 2;
     }
 
+    private static double num(Map<String, Object> m, String key) {
+        return m.get(key) instanceof Number n ? n.doubleValue() : Double.NaN;
+    }
+
     /** @return mean seconds per target call over the mode's runs */
     public double secondsPerTargetCall() {
         double s = 0;
@@ -161,6 +165,11 @@ public record ModeRow(StudyMode mode, List<RunOutcome> runs) {
         m.put("fraction_blend", stats(RunOutcome::fractionBlend).getMean());
         m.put("fraction_surrogate", stats(RunOutcome::fractionSurrogate).getMean());
         m.put("target_calls_mean", stats(r -> r.targetCalls()).getMean());
+        m.put("target_fraction_mean", stats(r -> r.fractionTarget() + r.fractionBlend()).getMean());
+        m.put("target_fraction_after_first_training_mean", stats(r -> num(r.summary(),
+                "target_fraction_after_first_training")).getMean());
+        m.put("accepted_error_mean_eV_per_A", stats(r -> num(r.summary(), "accepted_error_eV_per_A")).getMean());
+        m.put("audit_probability_mean", stats(r -> num(r.summary(), "audit_probability_mean")).getMean());
         m.put("error_mean_eV_per_A", StepSummary.mean(errors()));
         m.put("error_median_eV_per_A", StepSummary.median(errors()));
         m.put("audit_error_mean_eV_per_A", StepSummary.mean(auditErrors()));

@@ -21,7 +21,9 @@ public final class RunSeries implements Observer, Checkpointable {
     private final DoubleSeries source = new DoubleSeries();
     private final DoubleSeries uq = new DoubleSeries();
     private final DoubleSeries threshold = new DoubleSeries();
+    private final DoubleSeries auditProbability = new DoubleSeries();
     private long firstTrainedStep = -1;
+    private long targetCallsAtFirstTraining;
 
     /** An empty series; the blend's values come from the step record each result carries. */
     public RunSeries() {
@@ -36,8 +38,10 @@ public final class RunSeries implements Observer, Checkpointable {
         source.add(r == null ? Source.TARGET.ordinal() : r.source().ordinal());
         uq.add(r == null ? Double.NaN : r.uncertainty());
         threshold.add(r == null ? Double.NaN : r.threshold());
+        auditProbability.add(r == null ? Double.NaN : r.auditProbability());
         if (firstTrainedStep < 0 && r != null && r.modelVersion() > 0) {
             firstTrainedStep = s.step();
+            targetCallsAtFirstTraining = r.targetCalls();
         }
     }
 
@@ -46,7 +50,9 @@ public final class RunSeries implements Observer, Checkpointable {
         return new StateMap().putDoubles("time", time.toArray()).putDoubles("volume", volume.toArray())
                 .putDoubles("lambda", lambda.toArray()).putDoubles("source", source.toArray())
                 .putDoubles("uq", uq.toArray()).putDoubles("threshold", threshold.toArray())
-                .putLong("first_trained_step", firstTrainedStep);
+                .putDoubles("audit_probability", auditProbability.toArray())
+                .putLong("first_trained_step", firstTrainedStep)
+                .putLong("target_calls_at_first_training", targetCallsAtFirstTraining);
     }
 
     @Override
@@ -57,7 +63,19 @@ public final class RunSeries implements Observer, Checkpointable {
         source.setAll(m.getDoubles("source"));
         uq.setAll(m.getDoubles("uq"));
         threshold.setAll(m.getDoubles("threshold"));
+        auditProbability.setAll(m.getDoubles("audit_probability"));
         firstTrainedStep = m.getLong("first_trained_step");
+        targetCallsAtFirstTraining = m.getLong("target_calls_at_first_training");
+    }
+
+    /** @return the audit probability of each step's decision (NaN where no decision was made) */
+    public double[] auditProbabilities() {
+        return auditProbability.toArray();
+    }
+
+    /** @return target calls up to and including the first step with a trained surrogate (0 if none) */
+    public long targetCallsAtFirstTraining() {
+        return targetCallsAtFirstTraining;
     }
 
     /** @return times, fs */

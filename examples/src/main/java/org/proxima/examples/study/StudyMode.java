@@ -4,8 +4,9 @@ import java.util.Locale;
 
 /**
  * The ways the studies run the dynamics: the target at every step, PROXIMA with a hard switch between target and
- * surrogate (n = 1), PROXIMA+BLEND (n = 10 by default), and the surrogate alone, trained once on target frames of
- * an independent run and then frozen (the baseline a user would otherwise pick; it shows the surrogate's own bias).
+ * surrogate (n = 1), PROXIMA+BLEND (n = 10 by default), PROXIMA+BLEND with the calibrated controller and adaptive
+ * audits, and the surrogate alone, trained once on target frames of an independent run and then frozen (the
+ * baseline a user would otherwise pick; it shows the surrogate's own bias).
  */
 public enum StudyMode {
     /** Target at every step (the reference). */
@@ -14,6 +15,8 @@ public enum StudyMode {
     PROXIMA("proxima", 1, "Proxima", "PROXIMA"),
     /** PROXIMA+BLEND: cosine blend over n steps (default 10). */
     BLEND("blend", 10, "Proxima+Blend", "PROXIMA+BLEND"),
+    /** PROXIMA+BLEND with the calibrated controller and adaptive audits (beyond the paper). */
+    CALIBRATED("calibrated", 10, "Proxima+Blend, calibrated", "PROXIMA+BLEND calibrated"),
     /** The surrogate alone, trained once and frozen: no target call, audit or retraining. */
     SURROGATE("surrogate", 0, "Surrogate only", "surrogate only");
 
@@ -51,7 +54,7 @@ public enum StudyMode {
 
     /** @return whether the run goes through a blending calculator (controller, audits, training on the fly) */
     public boolean blended() {
-        return this == PROXIMA || this == BLEND;
+        return this == PROXIMA || this == BLEND || this == CALIBRATED;
     }
 
     /**
@@ -65,7 +68,7 @@ public enum StudyMode {
                 return m;
             }
         }
-        throw new IllegalArgumentException("Unknown mode '" + text + "': expected target, proxima, blend or "
-                + "surrogate");
+        throw new IllegalArgumentException("Unknown mode '" + text + "': expected target, proxima, blend, calibrated "
+                + "or surrogate");
     }
 }

@@ -29,12 +29,15 @@ import java.util.Objects;
  * @param allowChangedOptions resume even when the physical options differ from the checkpoints'
  * @param surrogateFrames N of the surrogate-only mode, or null for the blend replicas' median final training-set
  *     size
+ * @param control the controller and audit policy of the proxima and blend modes (the paper's by default); the
+ *     calibrated mode always uses the calibrated controller and adaptive audits, with this record's quantile and
+ *     floor
  */
 public record StudyOptions(Path output, TargetFactory target, SurrogateKind surrogate, List<StudyMode> modes,
         int replicas, long seed, Long steps, Double temperatureK, Integer retrainInterval, double auditProbability,
         double errorTargetEvPerA, Integer blendSteps, Double volumeA3, int parallel, int trajectoryEvery,
         Path checkpointRoot, long checkpointEvery, boolean resume, boolean allowChangedOptions,
-        Integer surrogateFrames) {
+        Integer surrogateFrames, Control control) {
 
     /**
      * Validates.
@@ -43,6 +46,7 @@ public record StudyOptions(Path output, TargetFactory target, SurrogateKind surr
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(surrogate, "surrogate");
+        Objects.requireNonNull(control, "control");
         modes = List.copyOf(modes);
         if (modes.isEmpty()) {
             throw new IllegalArgumentException("At least one mode is needed");
@@ -93,8 +97,11 @@ public record StudyOptions(Path output, TargetFactory target, SurrogateKind surr
         TrainingPlan defaults = TrainingPlan.defaults(surrogate, npt);
         TrainingPlan plan = retrainInterval == null ? defaults
                 : new TrainingPlan(retrainInterval, defaults.maxSize(), defaults.epochs());
-        int n = mode == StudyMode.BLEND && blendSteps != null ? blendSteps : mode.defaultBlendSteps();
+        boolean blend = mode == StudyMode.BLEND || mode == StudyMode.CALIBRATED;
+        int n = blend && blendSteps != null ? blendSteps : mode.defaultBlendSteps();
+        Control c = mode == StudyMode.CALIBRATED ? new Control(true, control.errorQuantile(), true,
+                control.auditFloor()) : control;
         return new BlendSettings(mode, surrogate, plan, errorTargetEvPerA, auditProbability, n,
-                BlendSettings.DEFAULT_WINDOW);
+                BlendSettings.DEFAULT_WINDOW, c);
     }
 }

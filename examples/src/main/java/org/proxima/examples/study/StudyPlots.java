@@ -38,6 +38,7 @@ public final class StudyPlots {
     private static final Color PROXIMA = new Color(0x1f, 0x77, 0xb4);
     private static final Color BLEND = new Color(0xd6, 0x27, 0x28);
     private static final Color SURROGATE = new Color(0x2c, 0xa0, 0x2c);
+    private static final Color CALIBRATED = new Color(0x94, 0x67, 0xbd);
 
     private StudyPlots() {
     }
@@ -48,6 +49,7 @@ public final class StudyPlots {
             case PROXIMA -> PROXIMA;
             case BLEND -> BLEND;
             case SURROGATE -> SURROGATE;
+            case CALIBRATED -> CALIBRATED;
         };
     }
 
@@ -95,10 +97,10 @@ public final class StudyPlots {
                 s.setLineStyle(new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10,
                         new float[] {6, 4}, 0));
             }
-            if (r.mode() == StudyMode.BLEND) {
-                XYSeries l = bottom.addSeries("λ (PROXIMA+BLEND)", t, r.series().lambdas());
+            if (r.mode() == StudyMode.BLEND || r.mode() == StudyMode.CALIBRATED) {
+                XYSeries l = bottom.addSeries("λ (" + label(r.mode()) + ")", t, r.series().lambdas());
                 l.setMarker(SeriesMarkers.NONE);
-                l.setLineColor(BLEND);
+                l.setLineColor(color(r.mode()));
             }
             if (r.mode() == StudyMode.PROXIMA) {
                 double[] src = r.series().sources();
@@ -141,6 +143,48 @@ public final class StudyPlots {
             BitmapEncoder.saveBitmap(top, file.toString(), BitmapEncoder.BitmapFormat.PNG);
             return file;
         }
+        return stack(top, bottom, file);
+    }
+
+    /**
+     * The controllers at work, one replica of each blended mode: the UQ of every step (dots), the threshold (line)
+     * and, below, the audit probability, against time.
+     *
+     * @param runs one run per blended mode (same seed)
+     * @param file the PNG to write
+     * @return the file, or null without blended runs
+     */
+    public static Path controllerTrace(List<RunOutcome> runs, Path file) throws IOException {
+        List<RunOutcome> blended = runs.stream().filter(r -> r.mode().blended()).toList();
+        if (blended.isEmpty()) {
+            return null;
+        }
+        XYChart top = new XYChartBuilder().width(1000).height(460).title("UQ and threshold, seed "
+                + blended.get(0).seed()).xAxisTitle("time (fs)").yAxisTitle("eV/Å").build();
+        XYChart bottom = new XYChartBuilder().width(1000).height(240).xAxisTitle("time (fs)")
+                .yAxisTitle("audit probability").build();
+        for (RunOutcome r : blended) {
+            double[] t = r.series().timesFs();
+            Color c = color(r.mode());
+            XYSeries u = top.addSeries("UQ (" + label(r.mode()) + ")", t, r.series().uncertainties());
+            u.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            u.setMarker(SeriesMarkers.CIRCLE);
+            u.setMarkerColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 40));
+            XYSeries th = top.addSeries("threshold (" + label(r.mode()) + ")", t, r.series().thresholds());
+            th.setMarker(SeriesMarkers.NONE);
+            th.setLineColor(c);
+            XYSeries p = bottom.addSeries(label(r.mode()), t, r.series().auditProbabilities());
+            p.setMarker(SeriesMarkers.NONE);
+            p.setLineColor(c);
+        }
+        top.getStyler().setMarkerSize(2);
+        top.getStyler().setYAxisLogarithmic(true);
+        bottom.getStyler().setYAxisMin(0.0);
+        return stack(top, bottom, file);
+    }
+
+    /** Writes two charts one above the other into one PNG. */
+    private static Path stack(XYChart top, XYChart bottom, Path file) throws IOException {
         BufferedImage a = BitmapEncoder.getBufferedImage(top);
         BufferedImage b = BitmapEncoder.getBufferedImage(bottom);
         BufferedImage both = new BufferedImage(Math.max(a.getWidth(), b.getWidth()), a.getHeight() + b.getHeight(),

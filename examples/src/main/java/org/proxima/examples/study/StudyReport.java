@@ -58,6 +58,11 @@ public record StudyReport(Comparison comparison, List<Path> files, List<String> 
             List<RunOutcome> one = outcomes.stream().filter(o -> o.seed() == seed).toList();
             return StudyPlots.volumeTraceZoom(one, dir.resolve(study + "-volume-trace-zoom.png"), 250);
         });
+        figure(problems, files, "controller trace", () -> {
+            long seed = outcomes.get(0).seed();
+            List<RunOutcome> one = outcomes.stream().filter(o -> o.seed() == seed).toList();
+            return StudyPlots.controllerTrace(one, dir.resolve(study + "-controller-trace.png"));
+        });
         figure(problems, files, "error histogram", () -> StudyPlots.errorHistogram(c.rows(), false, errorTarget,
                 dir.resolve(study + "-errors-all-target-steps.png")));
         figure(problems, files, "audit error histogram", () -> StudyPlots.errorHistogram(c.rows(), true,

@@ -155,10 +155,14 @@ public final class StudyRun {
         m.put("target_calls", targetCalls);
         if (blended) {
             for (String k : List.of("audits", "error_mean_eV_per_A", "error_median_eV_per_A",
-                    "audit_error_mean_eV_per_A", "audit_error_median_eV_per_A", "training_points",
-                    "controller_updates", "controller_condition", "controller_warnings")) {
+                    "audit_error_mean_eV_per_A", "audit_error_median_eV_per_A", "accepted_error_eV_per_A",
+                    "accepted_error_ci_low_eV_per_A", "accepted_error_ci_high_eV_per_A", "audit_probability_mean",
+                    "training_points", "controller_updates", "controller_condition", "controller_warnings")) {
                 m.put(k, bs.get(k));
             }
+            long after = steps - Math.max(0, firstTrained);
+            m.put("target_fraction_after_first_training", firstTrained < 0 || after <= 0 ? Double.NaN
+                    : (double) (targetCalls - obs.series.targetCallsAtFirstTraining()) / after);
         }
         m.put("time", timeSplit(blend, target, r).toMap());
         m.put("wall_seconds", r.wallSeconds());

@@ -66,6 +66,7 @@ public final class BlendingCalculator implements ForceCalculator, Checkpointable
     private final Retrainer retrainer;
     private final CrossFade fade;
     private final SwitchingWork work = new SwitchingWork();
+    private final AcceptedErrorEstimate acceptedError = new AcceptedErrorEstimate();
 
     private EnsembleSurrogate model;
     private boolean started;
@@ -181,9 +182,13 @@ public final class BlendingCalculator implements ForceCalculator, Checkpointable
             trainingSeconds += (System.nanoTime() - t2) / 1e9;
             event = event == null ? e : event + "; " + e;
         }
+        if (d.audited()) {
+            acceptedError.add(error, d.auditProbability());
+        }
         StepRecord record = new StepRecord(calls - 1, source, d.index(), lambda, p.uq(), d.threshold(),
-                controller.alpha().orElse(Double.NaN), error, d.audited(), targetCalls, version, alive, p.seconds(),
-                targetSeconds, trainingSeconds, work.totalEv(), event);
+                controller.alpha().orElse(Double.NaN), error, d.audited(), d.auditProbability(), targetCalls,
+                version, alive, p.seconds(), targetSeconds, trainingSeconds, work.totalEv(), acceptedError.estimate(),
+                event);
         publish(record);
         return result.withAnnotation(record);
     }
@@ -224,6 +229,9 @@ public final class BlendingCalculator implements ForceCalculator, Checkpointable
     }
 
     private Decision decide(Prediction p) {
+        if (p.newest() != null) {
+            controller.uncertainty(calls, p.uq());
+        }
         OptionalDouble threshold = controller.threshold();
         double probability = audits.probability(calls);
         boolean usable = p.newest() != null && threshold.isPresent() && p.uq() < threshold.getAsDouble();
@@ -348,7 +356,8 @@ public final class BlendingCalculator implements ForceCalculator, Checkpointable
         return new StateMap().putLong("calls", calls).putLong("blend_index", index).putLong("target_calls",
                 targetCalls).putBoolean("started", started).putState("retraining", retrainer.saveState())
                 .putState("fade", fade.saveState()).putState("work", work.saveState())
-                .putState("controller", controller.saveState()).putState("audits", audits.saveState());
+                .putState("controller", controller.saveState()).putState("audits", audits.saveState())
+                .putState("accepted_error", acceptedError.saveState());
     }
 
     /**
@@ -368,6 +377,7 @@ public final class BlendingCalculator implements ForceCalculator, Checkpointable
         work.restoreState(state.getState("work"));
         controller.restoreState(state.getState("controller"));
         audits.restoreState(state.getState("audits"));
+        acceptedError.restoreState(state.getState("accepted_error"));
     }
 
     @Override

@@ -16,6 +16,7 @@ import org.proxima.core.calc.ResultAnnotation;
  * @param alpha the controller's α after this step (NaN while undefined)
  * @param errorEvPerA max over atoms ‖F_target − F_surrogate-mean‖ when the target ran and a surrogate existed, eV/Å
  * @param audited whether a usable step was sent to the target by the audit draw
+ * @param auditProbability the probability with which a usable step at this call was audited
  * @param targetCalls target evaluations so far, this one included
  * @param modelVersion version of the ensemble that made this step's decision (0 before training)
  * @param modelsAlive ensembles whose mixture gave the surrogate part of this step: 1, or more during cross-fades of
@@ -25,12 +26,15 @@ import org.proxima.core.calc.ResultAnnotation;
  * @param trainingSeconds wall time in (synchronous) training at this step, s
  * @param blendWorkEv cumulative energy added at fixed positions by changes of λ, model cross-fades and fall-backs
  *     to the target, eV
+ * @param acceptedError the audits' estimate of the mean error of the steps the surrogate takes, with its 95 %
+ *     interval, eV/Å (after this step)
  * @param event a note (e.g. {@code non-finite surrogate prediction}, {@code retrained v3}), or null
  */
 public record StepRecord(long step, Source source, int blendIndex, double lambda, double uncertainty,
-        double threshold, double alpha, double errorEvPerA, boolean audited, long targetCalls, long modelVersion,
-        int modelsAlive, double surrogateSeconds, double targetSeconds, double trainingSeconds, double blendWorkEv,
-        String event) implements ResultAnnotation {
+        double threshold, double alpha, double errorEvPerA, boolean audited, double auditProbability,
+        long targetCalls, long modelVersion, int modelsAlive, double surrogateSeconds, double targetSeconds,
+        double trainingSeconds, double blendWorkEv, ErrorEstimate acceptedError, String event)
+        implements ResultAnnotation {
 
     /** @return whether the target ran at this step */
     public boolean targetRan() {

@@ -76,6 +76,7 @@ public final class StepRecordWriter implements StepListener, AutoCloseable {
         m.put("alpha", r.alpha());
         m.put("error_eV_per_A", r.errorEvPerA());
         m.put("audited", r.audited());
+        m.put("audit_probability", r.auditProbability());
         m.put("target_calls", r.targetCalls());
         m.put("model_version", r.modelVersion());
         m.put("models_alive", r.modelsAlive());
@@ -83,6 +84,9 @@ public final class StepRecordWriter implements StepListener, AutoCloseable {
         m.put("target_s", r.targetSeconds());
         m.put("training_s", r.trainingSeconds());
         m.put("blend_work_eV", r.blendWorkEv());
+        m.put("accepted_error_eV_per_A", r.acceptedError().meanEvPerA());
+        m.put("accepted_error_ci_low_eV_per_A", r.acceptedError().lowEvPerA());
+        m.put("accepted_error_ci_high_eV_per_A", r.acceptedError().highEvPerA());
         if (r.event() != null) {
             m.put("event", r.event());
         }

@@ -26,6 +26,9 @@ public final class StepSummary implements StepListener, Checkpointable {
     private double targetSeconds;
     private double trainingSeconds;
     private long targetCalls;
+    private ErrorEstimate acceptedError = ErrorEstimate.NONE;
+    private double auditProbabilitySum;
+    private long decisions;
 
     @Override
     public void onStep(StepRecord r) {
@@ -44,6 +47,11 @@ public final class StepSummary implements StepListener, Checkpointable {
         targetSeconds += r.targetSeconds();
         trainingSeconds += r.trainingSeconds();
         targetCalls = r.targetCalls();
+        acceptedError = r.acceptedError();
+        if (Double.isFinite(r.uncertainty())) {
+            auditProbabilitySum += r.auditProbability();
+            decisions++;
+        }
     }
 
     @Override
@@ -55,7 +63,10 @@ public final class StepSummary implements StepListener, Checkpointable {
         return new StateMap().putLongs("counts", c).putDoubles("errors", errors())
                 .putDoubles("audit_errors", auditErrors()).putLong("steps", steps).putLong("audits", audits)
                 .putDouble("surrogate_seconds", surrogateSeconds).putDouble("target_seconds", targetSeconds)
-                .putDouble("training_seconds", trainingSeconds).putLong("target_calls", targetCalls);
+                .putDouble("training_seconds", trainingSeconds).putLong("target_calls", targetCalls)
+                .putDoubles("accepted_error", new double[] {acceptedError.meanEvPerA(), acceptedError.lowEvPerA(),
+                    acceptedError.highEvPerA()})
+                .putDouble("audit_probability_sum", auditProbabilitySum).putLong("decisions", decisions);
     }
 
     @Override
@@ -81,6 +92,10 @@ public final class StepSummary implements StepListener, Checkpointable {
         targetSeconds = m.getDouble("target_seconds");
         trainingSeconds = m.getDouble("training_seconds");
         targetCalls = m.getLong("target_calls");
+        double[] a = m.getDoubles("accepted_error");
+        acceptedError = new ErrorEstimate(a[0], a[1], a[2]);
+        auditProbabilitySum = m.getDouble("audit_probability_sum");
+        decisions = m.getLong("decisions");
     }
 
     /** @return steps seen */
@@ -134,6 +149,11 @@ public final class StepSummary implements StepListener, Checkpointable {
         return trainingSeconds;
     }
 
+    /** @return the audits' estimate of the accepted steps' mean error at the last step, with its interval */
+    public ErrorEstimate acceptedError() {
+        return acceptedError;
+    }
+
     /** @return target calls */
     public long targetCalls() {
         return targetCalls;
@@ -159,6 +179,10 @@ public final class StepSummary implements StepListener, Checkpointable {
         m.put("error_median_eV_per_A", median(errors()));
         m.put("audit_error_mean_eV_per_A", mean(auditErrors()));
         m.put("audit_error_median_eV_per_A", median(auditErrors()));
+        m.put("accepted_error_eV_per_A", acceptedError.meanEvPerA());
+        m.put("accepted_error_ci_low_eV_per_A", acceptedError.lowEvPerA());
+        m.put("accepted_error_ci_high_eV_per_A", acceptedError.highEvPerA());
+        m.put("audit_probability_mean", decisions == 0 ? Double.NaN : auditProbabilitySum / decisions);
         m.put("surrogate_seconds", surrogateSeconds);
         m.put("target_seconds", targetSeconds);
         m.put("training_seconds", trainingSeconds);

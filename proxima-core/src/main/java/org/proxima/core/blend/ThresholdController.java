@@ -26,6 +26,16 @@ public interface ThresholdController extends Checkpointable {
     }
 
     /**
+     * Sees the UQ of every step with a trained surrogate, before its decision (a controller that models the
+     * distribution of the UQ uses it; the default ignores it).
+     *
+     * @param step the call
+     * @param uncertainty the UQ
+     */
+    default void uncertainty(long step, double uncertainty) {
+    }
+
+    /**
      * Feeds one pair from a step where the target ran.
      *
      * @param observation the pair and whether (and with what probability) it came from an audit

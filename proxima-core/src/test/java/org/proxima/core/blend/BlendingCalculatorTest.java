@@ -328,8 +328,8 @@ class BlendingCalculatorTest {
         List<StepRecord> out = new ArrayList<>();
         for (StepRecord r : in) {
             out.add(new StepRecord(r.step(), r.source(), r.blendIndex(), r.lambda(), r.uncertainty(), r.threshold(),
-                    r.alpha(), r.errorEvPerA(), r.audited(), r.targetCalls(), r.modelVersion(), r.modelsAlive(), 0, 0, 0,
-                    r.blendWorkEv(), r.event()));
+                    r.alpha(), r.errorEvPerA(), r.audited(), r.auditProbability(), r.targetCalls(), r.modelVersion(),
+                    r.modelsAlive(), 0, 0, 0, r.blendWorkEv(), r.acceptedError(), r.event()));
         }
         return out;
     }

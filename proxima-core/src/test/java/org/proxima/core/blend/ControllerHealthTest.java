@@ -12,13 +12,13 @@ import org.proxima.core.testing.OffsetEnsemble;
 class ControllerHealthTest {
 
     private static StepRecord update(long step, double threshold) {
-        return new StepRecord(step, Source.BLEND, 5, 0.5, 0.1, threshold, 1.0, 0.2, true, step, 1, 1, 0, 0, 0, 0,
-                null);
+        return new StepRecord(step, Source.BLEND, 5, 0.5, 0.1, threshold, 1.0, 0.2, true, 0.2, step, 1, 1, 0, 0, 0, 0,
+                ErrorEstimate.NONE, null);
     }
 
     private static StepRecord surrogateStep(long step, double threshold) {
-        return new StepRecord(step, Source.SURROGATE, 10, 1, 0.1, threshold, 1.0, Double.NaN, false, step, 1, 1, 0,
-                0, 0, 0, null);
+        return new StepRecord(step, Source.SURROGATE, 10, 1, 0.1, threshold, 1.0, Double.NaN, false, 0.2, step, 1, 1,
+                0, 0, 0, 0, ErrorEstimate.NONE, null);
     }
 
     @Test

@@ -1,0 +1,38 @@
+package org.proxima.examples.cli;
+
+import org.proxima.core.blend.AdaptiveAuditPolicy;
+import org.proxima.examples.study.Control;
+
+import picocli.CommandLine.Option;
+
+/** The controller and audit-policy options of {@code proxima md} and {@code proxima si-vacancy}. */
+final class ControlCliOptions {
+
+    @Option(names = "--controller", defaultValue = "proxima", paramLabel = "proxima|calibrated",
+            description = "Threshold controller: proxima (the paper's) or calibrated (error given UQ, bounded; "
+                    + "default ${DEFAULT-VALUE}; the calibrated mode of si-vacancy always uses calibrated).")
+    String controller;
+
+    @Option(names = "--error-quantile", paramLabel = "Q", description = "Calibrated controller: keep this quantile "
+            + "of the accepted steps' error at ε_target (e.g. 0.9) instead of their mean.")
+    Double errorQuantile;
+
+    @Option(names = "--audit-policy", defaultValue = "fixed", paramLabel = "fixed|adaptive",
+            description = "Audits: fixed (the paper's --audit probability) or adaptive (between --audit-floor and "
+                    + "--audit; default ${DEFAULT-VALUE}; the calibrated mode of si-vacancy always adapts).")
+    String auditPolicy;
+
+    @Option(names = "--audit-floor", paramLabel = "P", description = "Adaptive audits: lowest probability (default "
+            + AdaptiveAuditPolicy.DEFAULT_FLOOR + "; the ceiling is --audit).")
+    Double auditFloor;
+
+    /**
+     * @return the settings
+     * @throws IllegalArgumentException naming a bad value
+     */
+    Control resolve() {
+        return new Control(Control.parseController(controller), errorQuantile == null ? Double.NaN : errorQuantile,
+                Control.parseAuditPolicy(auditPolicy), auditFloor == null ? AdaptiveAuditPolicy.DEFAULT_FLOOR
+                        : auditFloor);
+    }
+}

@@ -1,0 +1,106 @@
+package org.proxima.examples.study;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+import org.proxima.core.blend.AdaptiveAuditPolicy;
+import org.proxima.core.blend.AuditPolicy;
+import org.proxima.core.blend.CalibratedController;
+import org.proxima.core.blend.ProximaController;
+import org.proxima.core.blend.ThresholdController;
+
+/**
+ * Which controller and audit policy a blended run uses: the paper's (PROXIMA's linear controller, a fixed audit
+ * probability) or the calibrated controller with adaptive audits (docs/algorithm.md).
+ *
+ * @param calibrated the calibrated controller instead of the paper's
+ * @param errorQuantile for the calibrated controller: NaN for the mean sense, or the quantile q ∈ (0, 1)
+ * @param adaptiveAudits the adaptive audit policy instead of the fixed probability
+ * @param auditFloor the adaptive policy's floor (its ceiling is the run's audit probability)
+ */
+public record Control(boolean calibrated, double errorQuantile, boolean adaptiveAudits, double auditFloor) {
+
+    /** The paper's: PROXIMA controller, fixed audits. */
+    public static final Control PAPER = new Control(false, Double.NaN, false, AdaptiveAuditPolicy.DEFAULT_FLOOR);
+
+    /** The calibrated controller in the mean sense with adaptive audits at their default floor. */
+    public static final Control CALIBRATED = new Control(true, Double.NaN, true, AdaptiveAuditPolicy.DEFAULT_FLOOR);
+
+    /**
+     * Validates.
+     */
+    public Control {
+        if (!Double.isNaN(errorQuantile) && !(errorQuantile > 0 && errorQuantile < 1)) {
+            throw new IllegalArgumentException("The error quantile must be in (0, 1), got " + errorQuantile);
+        }
+        if (!(auditFloor >= 0 && auditFloor <= 1)) {
+            throw new IllegalArgumentException("The audit floor must be in [0, 1], got " + auditFloor);
+        }
+    }
+
+    /**
+     * @param text {@code proxima} or {@code calibrated}
+     * @return whether it names the calibrated controller
+     * @throws IllegalArgumentException naming the bad value
+     */
+    public static boolean parseController(String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "proxima" -> false;
+            case "calibrated" -> true;
+            default -> throw new IllegalArgumentException("Unknown controller '" + text + "': expected proxima or "
+                    + "calibrated");
+        };
+    }
+
+    /**
+     * @param text {@code fixed} or {@code adaptive}
+     * @return whether it names the adaptive policy
+     * @throws IllegalArgumentException naming the bad value
+     */
+    public static boolean parseAuditPolicy(String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "fixed" -> false;
+            case "adaptive" -> true;
+            default -> throw new IllegalArgumentException("Unknown audit policy '" + text + "': expected fixed or "
+                    + "adaptive");
+        };
+    }
+
+    /**
+     * @param errorTargetEvPerA ε_target, eV/Å
+     * @param window the PROXIMA controller's window
+     * @return the controller
+     */
+    public ThresholdController controller(double errorTargetEvPerA, int window) {
+        if (!calibrated) {
+            return new ProximaController(errorTargetEvPerA, window);
+        }
+        return Double.isNaN(errorQuantile) ? CalibratedController.mean(errorTargetEvPerA)
+                : CalibratedController.quantile(errorTargetEvPerA, errorQuantile);
+    }
+
+    /**
+     * @param errorTargetEvPerA ε_target, eV/Å
+     * @param probability the fixed probability, or the adaptive policy's ceiling
+     * @return the policy
+     */
+    public AuditPolicy auditPolicy(double errorTargetEvPerA, double probability) {
+        return adaptiveAudits ? new AdaptiveAuditPolicy(errorTargetEvPerA, auditFloor, probability,
+                AdaptiveAuditPolicy.DEFAULT_BOOST_CALLS) : AuditPolicy.fixed(probability);
+    }
+
+    /** @return a JSON-ready map */
+    public Map<String, Object> toMap() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("controller", calibrated ? "calibrated" : "proxima");
+        if (calibrated) {
+            m.put("error_sense", Double.isNaN(errorQuantile) ? "mean" : "quantile " + errorQuantile);
+        }
+        m.put("audit_policy", adaptiveAudits ? "adaptive" : "fixed");
+        if (adaptiveAudits) {
+            m.put("audit_floor", auditFloor);
+        }
+        return m;
+    }
+}

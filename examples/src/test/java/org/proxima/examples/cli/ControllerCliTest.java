@@ -1,0 +1,83 @@
+package org.proxima.examples.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.proxima.core.io.ExtXyzWriter;
+import org.proxima.core.io.Frame;
+import org.proxima.core.io.Json;
+import org.proxima.core.model.Crystals;
+
+/** {@code --controller}, {@code --audit-policy} and their parameters on {@code proxima md}. */
+class ControllerCliTest {
+
+    @TempDir
+    Path dir;
+
+    private List<String> args(String name, String errorTarget, String... extra) {
+        Path in = dir.resolve("si63.extxyz");
+        if (!Files.exists(in)) {
+            ExtXyzWriter.writeAll(in, List.of(Frame.of(Crystals.diamondVacancy("Si", 5.43))));
+        }
+        List<String> a = new ArrayList<>(List.of("md", "--structure", in.toString(), "--target", "sw", "--ensemble",
+                "bussi", "--temperature", "1573", "--steps", "1500", "--seed", "2", "--mode", "blend", "--surrogate",
+                "linear", "--error-target", errorTarget, "--retrain-interval", "32", "--summary",
+                dir.resolve(name + "/summary.json").toString(), "--step-records",
+                dir.resolve(name + "/steps.jsonl").toString()));
+        a.addAll(List.of(extra));
+        return a;
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theCalibratedControllerWithAdaptiveAuditsCallsTheTargetLessAndReportsTheAcceptedError() throws Exception {
+        // at the first round's loose ε_target the paper's controller saturates and the fixed audits set the target
+        // calls; the calibrated controller accepts what meets the bound and audits at its floor once it is sure
+        CliRun paper = CliRun.of(args("paper", "1.25").toArray(String[]::new));
+        assertEquals(0, paper.exitCode(), paper.err());
+        CliRun calibrated = CliRun.of(args("calibrated", "1.25", "--controller", "calibrated", "--audit-policy",
+                "adaptive").toArray(String[]::new));
+        assertEquals(0, calibrated.exitCode(), calibrated.err());
+        Map<String, Object> p = (Map<String, Object>) Json.readFile(dir.resolve("paper/summary.json"));
+        Map<String, Object> c = (Map<String, Object>) Json.readFile(dir.resolve("calibrated/summary.json"));
+        assertEquals("calibrated", c.get("controller"));
+        assertEquals("adaptive", c.get("audit_policy"));
+        double pt = ((Number) p.get("target_calls")).doubleValue();
+        double ct = ((Number) c.get("target_calls")).doubleValue();
+        assertTrue(ct < 0.6 * pt, "fewer target calls: calibrated " + ct + ", paper " + pt);
+        assertTrue(((Number) c.get("accepted_error_eV_per_A")).doubleValue() > 0, c.toString());
+        double lo = ((Number) c.get("accepted_error_ci_low_eV_per_A")).doubleValue();
+        double hi = ((Number) c.get("accepted_error_ci_high_eV_per_A")).doubleValue();
+        assertTrue(lo < hi, "an interval: " + lo + " .. " + hi);
+        List<String> lines = Files.readAllLines(dir.resolve("calibrated/steps.jsonl"));
+        Map<String, Object> last = (Map<String, Object>) Json.parse(lines.get(lines.size() - 1));
+        double prob = ((Number) last.get("audit_probability")).doubleValue();
+        assertTrue(prob >= 0.02 && prob <= 0.2, "audit probability in [floor, ceiling]: " + prob);
+    }
+
+    @Test
+    void badControlSettingsAreRefusedNamingTheValue() {
+        String[][] cases = {{"0.32", "--controller", "pid"}, {"0.32", "--audit-policy", "random"},
+            {"0.32", "--controller", "calibrated", "--error-quantile", "1.5"},
+            {"0.32", "--audit-policy", "adaptive", "--audit-floor", "0.5", "--audit", "0.2"},
+            {"-0.1", "--controller", "calibrated"}};
+        String[] named = {"pid", "random", "1.5", "0.5", "-0.1"};
+        for (int k = 0; k < cases.length; k++) {
+            String[] c = cases[k];
+            CliRun r = CliRun.of(args("bad", c[0], java.util.Arrays.copyOfRange(c, 1, c.length))
+                    .toArray(String[]::new));
+            assertNotEquals(0, r.exitCode(), String.join(" ", c));
+            assertTrue(r.err().contains(named[k]), r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+        }
+    }
+}
