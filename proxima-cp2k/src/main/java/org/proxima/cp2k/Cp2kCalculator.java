@@ -51,13 +51,15 @@ public final class Cp2kCalculator implements ForceCalculator {
     private static final Logger LOG = LoggerFactory.getLogger(Cp2kCalculator.class);
     private static final String INPUT = "proxima.inp";
     private static final String PROJECT = "proxima";
-    private static final Duration SHORT = Duration.ofSeconds(120);
+    /** Default limit for start-up, loading the input and each short command. */
+    public static final Duration DEFAULT_STARTUP_TIMEOUT = Duration.ofSeconds(120);
 
     private final List<String> command;
     private final Cp2kInput input;
     private final Path workDir;
     private final Map<String, String> environment;
     private final Duration timeout;
+    private final Duration startupTimeout;
     private final int retries;
     private final boolean acceptUnconverged;
     private final boolean atomicUnits;
@@ -76,6 +78,7 @@ public final class Cp2kCalculator implements ForceCalculator {
         this.workDir = b.workDir;
         this.environment = Map.copyOf(b.environment);
         this.timeout = b.timeout;
+        this.startupTimeout = b.startupTimeout;
         this.retries = b.retries;
         this.acceptUnconverged = b.acceptUnconverged;
         this.atomicUnits = b.atomicUnits;
@@ -170,31 +173,39 @@ public final class Cp2kCalculator implements ForceCalculator {
         try {
             Files.createDirectories(workDir);
             Files.writeString(workDir.resolve(INPUT), input.render(PROJECT, s));
-            shell = new Cp2kShell(command, workDir, environment, workDir.resolve("cp2k.stderr"), SHORT);
+            shell = new Cp2kShell(command, workDir, environment, workDir.resolve("cp2k.stderr"), startupTimeout);
         } catch (IOException e) {
             throw new CalculatorSetupException("Cannot start CP2K (" + String.join(" ", command) + ") in " + workDir
                     + ": " + e.getMessage(), e);
         }
         try {
-            shell.command(SHORT, "LOAD " + INPUT);
+            load(s);
+        } catch (RuntimeException e) {
+            stop(); // whatever failed, no process may be left running
+            throw e;
+        }
+        LOG.info("CP2K started (pid {}) in {}", shell.pid(), workDir);
+    }
+
+    /** Loads the input into the started shell and checks it. */
+    private void load(Structure s) {
+        try {
+            shell.command(startupTimeout, "LOAD " + INPUT);
         } catch (Cp2kProcessException | Cp2kTimeoutException e) {
             String reason = cp2kAbortMessage();
-            stop();
             throw new CalculatorSetupException("CP2K could not load its input " + workDir.resolve(INPUT) + ": "
                     + (reason != null ? reason : e.getMessage()), e);
         }
-        int natom = Integer.parseInt(shell.command(SHORT, "NATOM").get(0).strip());
+        int natom = Integer.parseInt(shell.command(startupTimeout, "NATOM").get(0).strip());
         if (natom != s.size()) {
-            stop();
             throw new CalculatorSetupException("The CP2K input has " + natom + " atoms but the structure has "
                     + s.size());
         }
         if (!atomicUnits) {
-            shell.command(SHORT, "UNITS_EV_A");
+            shell.command(startupTimeout, "UNITS_EV_A");
         }
         sentCell = null;
         logOffset = logLength();
-        LOG.info("CP2K started (pid {}) in {}", shell.pid(), workDir);
     }
 
     private static boolean executable(String path) {
@@ -223,7 +234,7 @@ public final class Cp2kCalculator implements ForceCalculator {
             }
         }
         if (!Arrays.equals(cell, sentCell)) {
-            shell.command(SHORT, "SET_CELL", join(cell, 0, 9));
+            shell.command(startupTimeout, "SET_CELL", join(cell, 0, 9));
             sentCell = cell;
         }
         int n = s.size();
@@ -238,13 +249,13 @@ public final class Cp2kCalculator implements ForceCalculator {
             pos[i + 2] = join(x, 3 * i, 3);
         }
         pos[n + 2] = "*END";
-        shell.command(SHORT, pos);
+        shell.command(startupTimeout, pos);
         shell.command(timeout, "EVAL_EF");
         evaluations++;
         checkScf();
-        double energy = number(shell.command(SHORT, "GET_E"), "GET_E");
-        double[] forces = vector(shell.command(SHORT, "GET_F"), 3 * n, "GET_F");
-        double[] stress9 = numbers(shell.command(SHORT, "GET_STRESS"), 9, "GET_STRESS");
+        double energy = number(shell.command(startupTimeout, "GET_E"), "GET_E");
+        double[] forces = vector(shell.command(startupTimeout, "GET_F"), 3 * n, "GET_F");
+        double[] stress9 = numbers(shell.command(startupTimeout, "GET_STRESS"), 9, "GET_STRESS");
         double eScale = atomicUnits ? Cp2kUnits.HARTREE_EV : 1;
         double fScale = atomicUnits ? Cp2kUnits.HARTREE_PER_BOHR_EV_PER_A : 1;
         double sScale = atomicUnits ? Cp2kUnits.HARTREE_PER_BOHR3_EV_PER_A3 : 1;
@@ -413,6 +424,7 @@ public final class Cp2kCalculator implements ForceCalculator {
         private Path workDir;
         private final Map<String, String> environment = new LinkedHashMap<>();
         private Duration timeout = Duration.ofHours(1);
+        private Duration startupTimeout = DEFAULT_STARTUP_TIMEOUT;
         private int retries = 1;
         private boolean acceptUnconverged;
         private boolean atomicUnits = true;
@@ -505,6 +517,19 @@ public final class Cp2kCalculator implements ForceCalculator {
                 throw new IllegalArgumentException("Timeout must be positive, got " + value);
             }
             this.timeout = value;
+            return this;
+        }
+
+        /**
+         * @param value limit for starting the shell, loading the input, and each short command (setting positions,
+         *     reading results), default 120 s; a start-up that takes longer kills the process and its children
+         * @return this
+         */
+        public Builder startupTimeout(Duration value) {
+            if (value.isNegative() || value.isZero()) {
+                throw new IllegalArgumentException("Start-up timeout must be positive, got " + value);
+            }
+            this.startupTimeout = value;
             return this;
         }
 

@@ -15,6 +15,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 /**
  * One CP2K shell process and its line protocol: a command is answered by zero or more lines and then
  * {@code * READY}; {@code * ERROR …} reports a rejected command. Standard output is read on its own thread with
@@ -22,6 +25,8 @@ import java.util.concurrent.TimeUnit;
  * seen), so nothing is ever parsed from a half-written answer. Not thread-safe.
  */
 final class Cp2kShell implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Cp2kShell.class);
 
     /** Marks the end of the output stream in the queue. */
     private static final String EOF = new String("<end of stream>");
@@ -39,6 +44,8 @@ final class Cp2kShell implements AutoCloseable {
      * @param environment extra environment variables
      * @param stderr file for standard error
      * @param timeout start-up limit
+     * @throws Cp2kTimeoutException or {@link Cp2kProcessException} when it does not start; the process and its
+     *     children are killed first, so nothing is left running
      */
     Cp2kShell(List<String> command, Path workDir, Map<String, String> environment, Path stderr, Duration timeout)
             throws IOException {
@@ -50,7 +57,14 @@ final class Cp2kShell implements AutoCloseable {
         reader = new Thread(this::pump, "cp2k-stdout-" + process.pid());
         reader.setDaemon(true);
         reader.start();
-        answer("start-up", timeout);
+        LOG.info("Started {} (pid {}) in {}; waiting up to {} s for its first '* READY'", String.join(" ", command),
+                process.pid(), workDir, seconds(timeout));
+        try {
+            answer("start-up", timeout);
+        } catch (RuntimeException e) {
+            kill();
+            throw e;
+        }
     }
 
     private void pump() {
@@ -109,7 +123,7 @@ final class Cp2kShell implements AutoCloseable {
                 String line = left <= 0 ? null : lines.poll(left, TimeUnit.NANOSECONDS);
                 if (line == null) {
                     throw new Cp2kTimeoutException("CP2K (pid " + process.pid() + ") did not finish '" + what
-                            + "' within " + timeout.toSeconds() + " s");
+                            + "' within " + seconds(timeout) + " s");
                 }
                 if (line == EOF) {
                     lines.add(EOF);
@@ -131,6 +145,10 @@ final class Cp2kShell implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new Cp2kProcessException("Interrupted while waiting for CP2K");
         }
+    }
+
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? Long.toString(d.toSeconds()) : Double.toString(d.toMillis() / 1000.0);
     }
 
     private void drainUntilReady(long deadline) throws InterruptedException {

@@ -35,6 +35,14 @@ public interface Integrator extends Checkpointable {
     }
 
     /**
+     * @return whether the scheme moves the cell (a barostat); by default, whether it needs the stress, which only a
+     *     barostat does
+     */
+    default boolean variableCell() {
+        return requiredProperties().contains(Property.STRESS);
+    }
+
+    /**
      * Called once before the first force evaluation of a run: the place to bring the state into a form the scheme
      * needs (e.g. rotate the cell into triangular form). The default does nothing.
      *

@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
  * step. The calculator is asked for energy, forces (and stress) exactly once per step. Observers are called at step
  * 0 (the first time {@link #run} is called) and every {@code interval} steps after it.
  *
- * <p>A failure mid-run (a calculator exception, non-finite forces) stops the run with an {@link MdRunException}
- * naming the step; observers have flushed everything up to the last completed step. {@link #close()} closes the
+ * <p>A failure mid-run (a calculator exception, non-finite forces, a step that blows up by {@link SanityLimits})
+ * stops the run with an {@link MdRunException} naming the step and the quantity; observers have flushed everything up to the last completed step. {@link #close()} closes the
  * observers, not the calculator (the caller owns it).
  */
 public final class MolecularDynamics implements AutoCloseable {
@@ -35,6 +35,7 @@ public final class MolecularDynamics implements AutoCloseable {
     private final ForceCalculator calculator;
     private final Integrator integrator;
     private final List<Attached> observers;
+    private final SanityLimits sanity;
     private CalculationResult current;
     private int evaluationsThisStep;
 
@@ -49,6 +50,7 @@ public final class MolecularDynamics implements AutoCloseable {
         this.integrator = b.integrator;
         this.observers = List.copyOf(b.observers);
         this.resumeFrom = b.resumeFrom;
+        this.sanity = b.sanity;
         Set<Property> missing = EnumSet.copyOf(integrator.requiredProperties());
         missing.removeAll(calculator.implementedProperties());
         if (!missing.isEmpty()) {
@@ -127,6 +129,12 @@ public final class MolecularDynamics implements AutoCloseable {
             }
             current = next;
             state.advance(dt);
+            String insane = sanity.violation(state, current, dt);
+            if (insane != null) {
+                LOG.error("MD blew up at step {}: {}", state.step(), insane);
+                throw new MdRunException(state.step() - 1, "MD blew up at step " + state.step() + ": " + insane
+                        + " (time step too large, or the forces are wrong)", null);
+            }
             notifyObservers();
             done++;
         }
@@ -214,6 +222,7 @@ public final class MolecularDynamics implements AutoCloseable {
         private final Integrator integrator;
         private final List<Attached> observers = new ArrayList<>();
         private CalculationResult resumeFrom;
+        private SanityLimits sanity = SanityLimits.DEFAULT;
 
         private Builder(MdState state, ForceCalculator calculator, Integrator integrator) {
             this.state = Objects.requireNonNull(state, "state");
@@ -246,6 +255,15 @@ public final class MolecularDynamics implements AutoCloseable {
          */
         public Builder resume(CalculationResult current) {
             this.resumeFrom = Objects.requireNonNull(current);
+            return this;
+        }
+
+        /**
+         * @param value when a step counts as blown up (default {@link SanityLimits#DEFAULT})
+         * @return this
+         */
+        public Builder sanityLimits(SanityLimits value) {
+            this.sanity = Objects.requireNonNull(value);
             return this;
         }
 

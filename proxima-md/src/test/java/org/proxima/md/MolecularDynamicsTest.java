@@ -98,6 +98,55 @@ class MolecularDynamicsTest {
     }
 
     @Test
+    void aRunThatBlowsUpStopsNamingTheStepAndTheQuantityAndKeepsTheOutput() throws Exception {
+        Path thermo = dir.resolve("blowup.csv");
+        MdState state = MdState.of(Crystals.diamondVacancy("Si", 5.43), 1);
+        Velocities.maxwellBoltzmann(state, 3000, 1);
+        MdRunException e;
+        try (MolecularDynamics md = MolecularDynamics.builder(state, StillingerWeber.silicon(), VelocityVerlet.of(20))
+                .observer(ThermoLogger.create(thermo, List.of()), 1).build()) {
+            e = assertThrows(MdRunException.class, () -> md.run(200));
+        }
+        assertTrue(e.getMessage().contains("blew up at step " + (e.step() + 1)), e.getMessage());
+        assertTrue(e.getMessage().contains("temperature") || e.getMessage().contains("moved"), e.getMessage());
+        assertTrue(e.step() < 20, "caught early, not after 200 steps of nonsense: step " + e.step());
+        assertEquals(e.step() + 2, Files.readAllLines(thermo).size(), "header + every sane step");
+        assertThrows(IllegalArgumentException.class, () -> new SanityLimits(0, 1));
+        // the same run with the limits lifted goes on to absurd temperatures (what the check prevents)
+        MdState unchecked = MdState.of(Crystals.diamondVacancy("Si", 5.43), 1);
+        Velocities.maxwellBoltzmann(unchecked, 3000, 1);
+        try (MolecularDynamics md = MolecularDynamics.builder(unchecked, StillingerWeber.silicon(),
+                VelocityVerlet.of(20)).sanityLimits(new SanityLimits(Double.POSITIVE_INFINITY,
+                        Double.POSITIVE_INFINITY)).build()) {
+            md.run(50);
+        }
+        assertTrue(unchecked.temperatureK(3 * unchecked.size()) > 1e5, "T = " + unchecked.temperatureK(189));
+    }
+
+    @Test
+    void aContinuedTrajectoryKeepsTheVelocityColumnItWasStartedWith() throws Exception {
+        Path old = dir.resolve("old.extxyz");
+        MdState state = hotState(3);
+        org.proxima.core.io.ExtXyzWriter.writeAll(old, List.of(org.proxima.core.io.Frame.of(state.toStructure())
+                .withVelocities(state.velocities(), org.proxima.core.io.Frame.VELOCITIES)));
+        Path fresh = dir.resolve("new.extxyz");
+        try (MolecularDynamics md = MolecularDynamics.builder(state, StillingerWeber.silicon(), VelocityVerlet.of(1))
+                .observer(TrajectoryWriter.append(old, java.util.Map.of()), 2)
+                .observer(TrajectoryWriter.create(fresh), 2).build()) {
+            md.run(4);
+        }
+        List<String> oldHeaders = Files.readAllLines(old).stream().filter(l -> l.startsWith("Lattice=")).toList();
+        assertEquals(4, oldHeaders.size(), "the old frame and steps 0, 2, 4");
+        assertTrue(oldHeaders.stream().allMatch(h -> h.contains("velocities:R:3") && !h.contains("momenta")),
+                oldHeaders.toString());
+        List<String> newHeaders = Files.readAllLines(fresh).stream().filter(l -> l.startsWith("Lattice=")).toList();
+        assertTrue(newHeaders.stream().allMatch(h -> h.contains("momenta:R:3") && !h.contains("velocities")),
+                newHeaders.toString());
+        assertArrayEquals(ExtXyzReader.readAll(old).get(3).velocitiesAPerFs().orElseThrow(),
+                ExtXyzReader.readAll(fresh).get(2).velocitiesAPerFs().orElseThrow(), 1e-15);
+    }
+
+    @Test
     void overlappingAtomsAreRejectedAtTheStart() {
         Structure s = Crystals.diamondCubic("Si", 5.43);
         double[] x = s.positionsA();

@@ -70,11 +70,41 @@ final class BlendCliOptions {
         if (m != StudyMode.TARGET && errorTarget == null) {
             throw new IllegalArgumentException("--error-target (eV/Å) is required with --mode " + m.label());
         }
+        checkRanges(m);
         int n = blendSteps != null ? blendSteps : m.defaultBlendSteps();
         Control c = control.resolve();
         if (m == StudyMode.CALIBRATED) {
             c = new Control(true, c.errorQuantile(), true, c.auditFloor());
         }
         return new BlendSettings(m, kind, plan, errorTarget != null ? errorTarget : 0, audit, n, window, c);
+    }
+
+    private void checkRanges(StudyMode m) {
+        if (errorTarget != null && !(errorTarget > 0 && Double.isFinite(errorTarget))) {
+            throw new IllegalArgumentException("--error-target must be a positive number (eV/Å), got " + errorTarget);
+        }
+        OptionChecks.between("--audit", audit, 0, 1);
+        OptionChecks.atLeast("--window", window, 1);
+        if (retrainInterval != null) {
+            OptionChecks.atLeast("--retrain-interval", retrainInterval, 1);
+        }
+        if (trainingCap != null) {
+            OptionChecks.atLeast("--training-cap", trainingCap, 0);
+        }
+        if (epochs != null) {
+            OptionChecks.atLeast("--epochs", epochs, 1);
+        }
+        if (blendSteps == null) {
+            return;
+        }
+        if (m == StudyMode.BLEND || m == StudyMode.CALIBRATED) {
+            if (blendSteps < 2) {
+                throw new IllegalArgumentException("--blend-steps " + blendSteps + " with --mode " + mode + " would be "
+                        + "a hard switch, not a blend: give n ≥ 2, or use --mode proxima for the hard switch");
+            }
+        } else if (blendSteps != 1) {
+            throw new IllegalArgumentException("--blend-steps " + blendSteps + " does not apply to --mode " + mode
+                    + (m == StudyMode.PROXIMA ? " (the hard switch, n = 1); use --mode blend to blend" : ""));
+        }
     }
 }

@@ -2,6 +2,7 @@ package org.proxima.examples.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -30,8 +31,30 @@ import org.proxima.md.potential.StillingerWeberParameters;
  * @param kind calculator family
  * @param file parameter file, or null
  * @param numbers numeric parameters, or empty
+ * @param cp2kTimeouts CP2K's start-up and evaluation limits (defaults when not set)
  */
-public record CalculatorSpec(String text, Kind kind, Path file, double[] numbers) implements TargetFactory {
+public record CalculatorSpec(String text, Kind kind, Path file, double[] numbers, Cp2kTimeouts cp2kTimeouts)
+        implements TargetFactory {
+
+    /**
+     * Limits of a CP2K target.
+     *
+     * @param startup start-up, loading the input and each short command
+     * @param evaluation one energy-and-forces evaluation
+     */
+    public record Cp2kTimeouts(Duration startup, Duration evaluation) {
+        /** CP2K's defaults: 120 s and 1 h. */
+        public static final Cp2kTimeouts DEFAULT = new Cp2kTimeouts(Cp2kCalculator.DEFAULT_STARTUP_TIMEOUT,
+                Duration.ofHours(1));
+    }
+
+    /**
+     * @param value CP2K's limits
+     * @return a copy with them
+     */
+    public CalculatorSpec withCp2kTimeouts(Cp2kTimeouts value) {
+        return new CalculatorSpec(text, kind, file, numbers, value);
+    }
 
     /** Calculator families. */
     public enum Kind {
@@ -64,13 +87,13 @@ public record CalculatorSpec(String text, Kind kind, Path file, double[] numbers
         switch (head) {
             case "sw" -> {
                 if (rest == null) {
-                    return new CalculatorSpec(text, Kind.SW, null, new double[0]);
+                    return new CalculatorSpec(text, Kind.SW, null, new double[0], Cp2kTimeouts.DEFAULT);
                 }
                 Path p = Path.of(rest);
                 if (!Files.isRegularFile(p)) {
                     throw new IllegalArgumentException("Stillinger-Weber parameter file '" + rest + "' not found");
                 }
-                return new CalculatorSpec(text, Kind.SW, p, new double[0]);
+                return new CalculatorSpec(text, Kind.SW, p, new double[0], Cp2kTimeouts.DEFAULT);
             }
             case "lj" -> {
                 String[] parts = rest == null ? new String[0] : rest.split(",");
@@ -91,7 +114,7 @@ public record CalculatorSpec(String text, Kind kind, Path file, double[] numbers
                     throw new IllegalArgumentException("Lennard-Jones needs ε ≥ 0, σ > 0 and cutoff > 0, got '"
                             + text + "'");
                 }
-                return new CalculatorSpec(text, Kind.LJ, null, v);
+                return new CalculatorSpec(text, Kind.LJ, null, v, Cp2kTimeouts.DEFAULT);
             }
             case "cp2k" -> {
                 Cp2kCalculator.Builder b = cp2k(rest);
@@ -100,7 +123,7 @@ public record CalculatorSpec(String text, Kind kind, Path file, double[] numbers
                             + "installed (Debian: apt-get install cp2k; or set " + CP2K_COMMAND_VARIABLE + ")");
                 }
                 return new CalculatorSpec(text, Kind.CP2K, rest == null || Cp2kPreset.byName(rest) != null ? null
-                        : Path.of(rest), new double[0]);
+                        : Path.of(rest), new double[0], Cp2kTimeouts.DEFAULT);
             }
             default -> throw new IllegalArgumentException("Unknown calculator '" + text + "': expected " + FORMS);
         }
@@ -123,7 +146,8 @@ public record CalculatorSpec(String text, Kind kind, Path file, double[] numbers
             case SW -> file == null ? StillingerWeber.silicon()
                     : new StillingerWeber(StillingerWeberParameters.read(file), StillingerWeber.DEFAULT_SKIN_A);
             case LJ -> LennardJones.uniform(numbers[0], numbers[1], numbers[2], List.copyOf(elements));
-            case CP2K -> cp2k(text.contains(":") ? text.substring(text.indexOf(':') + 1) : null).build();
+            case CP2K -> cp2k(text.contains(":") ? text.substring(text.indexOf(':') + 1) : null)
+                    .startupTimeout(cp2kTimeouts.startup()).timeout(cp2kTimeouts.evaluation()).build();
         };
     }
 

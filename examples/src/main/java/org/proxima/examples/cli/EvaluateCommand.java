@@ -9,18 +9,22 @@ import java.util.concurrent.Callable;
 import org.proxima.core.calc.CalculationResult;
 import org.proxima.core.calc.ForceCalculator;
 import org.proxima.core.calc.Voigt;
+import org.proxima.core.io.AtomicOutput;
 import org.proxima.core.io.ExtXyzReader;
 import org.proxima.core.io.ExtXyzWriter;
 import org.proxima.core.io.Frame;
+import org.proxima.core.io.OutputFiles;
 import org.proxima.core.io.StructureFiles;
 import org.proxima.core.units.Units;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code proxima evaluate}: single points of every frame of a structure file, written as extended XYZ with
- * {@code energy}, {@code stress} (9 values, ASE sign) and {@code forces}.
+ * {@code energy}, {@code stress} (9 values, ASE sign) and {@code forces}. The output is written whole or not at all
+ * (a temporary file renamed on success), may not be the input, and an input without frames is an error.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = "Evaluate energy, forces and stress of every frame of a structure file.")
@@ -29,6 +33,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--calculator", required = true, paramLabel = "SPEC",
             description = "Calculator: " + CalculatorSpec.FORMS + ".")
     String calculator;
+
+    @Mixin
+    Cp2kCliOptions cp2kLimits;
 
     @Option(names = {"--input", "--structure"}, required = true, paramLabel = "FILE",
             description = "Input structure(s): extxyz (all frames), POSCAR/CONTCAR or LAMMPS data.")
@@ -39,12 +46,17 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CalculatorSpec spec = CalculatorSpec.parse(calculator);
+        CalculatorSpec spec = cp2kLimits.apply(CalculatorSpec.parse(calculator));
+        Map<String, Path> inputs = new LinkedHashMap<>();
+        inputs.put("--input", input);
+        inputs.put("--calculator", spec.file());
+        OutputFiles.checkDistinct(inputs, Map.of("--output", output));
+        OutputFiles.checkWritableFile(output, "--output");
         Iterator<Frame> frames = StructureFiles.detect(input) == StructureFiles.Format.EXTXYZ
                 ? ExtXyzReader.open(input) : StructureFiles.readAll(input).iterator();
         int count = 0;
         ForceCalculator calc = null;
-        try (ExtXyzWriter out = ExtXyzWriter.create(output)) {
+        try (AtomicOutput file = AtomicOutput.of(output); ExtXyzWriter out = ExtXyzWriter.create(file.path())) {
             while (frames.hasNext()) {
                 Frame in = frames.next();
                 if (calc == null) {
@@ -63,6 +75,12 @@ final class EvaluateCommand implements Callable<Integer> {
                         Units.evPerA3ToGpa(Voigt.pressure(r.stressEvPerA3())));
                 count++;
             }
+            if (count == 0) {
+                throw new IllegalArgumentException("--input " + input + " holds no frames: nothing to evaluate ("
+                        + output + " not written)");
+            }
+            out.close();
+            file.commit();
         } finally {
             if (frames instanceof ExtXyzReader reader) {
                 reader.close();

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.proxima.core.io.Frame;
+import org.proxima.core.io.OutputFiles;
 import org.proxima.core.io.StructureFiles;
 import org.proxima.core.model.Structure;
 import org.proxima.examples.study.BlendSettings;
@@ -35,6 +36,9 @@ final class MdCommand implements Callable<Integer> {
             description = "Calculator (the target when blending): " + CalculatorSpec.FORMS
                     + " (default ${DEFAULT-VALUE}).")
     String calculator;
+
+    @Mixin
+    Cp2kCliOptions cp2kLimits;
 
     @Mixin
     EnsembleOptions ensemble;
@@ -86,12 +90,14 @@ final class MdCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CalculatorSpec spec = CalculatorSpec.parse(calculator);
+        CalculatorSpec spec = cp2kLimits.apply(CalculatorSpec.parse(calculator));
+        checkFiles(spec);
         ensemble.validate();
         BlendSettings blend = blending.resolve(ensemble.isNpt());
-        if (steps < 0 || thermoEvery < 1 || every < 1 || equilibrationSteps < 0) {
-            throw new IllegalArgumentException("--steps and --equilibration-steps must be ≥ 0, intervals ≥ 1");
-        }
+        OptionChecks.atLeast("--steps", steps, 0);
+        OptionChecks.atLeast("--equilibration-steps", equilibrationSteps, 0);
+        OptionChecks.atLeast("--thermo-every", thermoEvery, 1);
+        OptionChecks.atLeast("--every", every, 1);
         Frame frame = StructureFiles.readFirst(structure);
         Structure s = frame.structure();
         Path ckpt = checkpoints.directory();
@@ -110,6 +116,25 @@ final class MdCommand implements Callable<Integer> {
             throw new IllegalStateException(outcome.failure() + " (output written so far is kept)");
         }
         return 0;
+    }
+
+    /** No output may be an input or another output (checked before anything is opened). */
+    private void checkFiles(CalculatorSpec spec) {
+        Map<String, Path> inputs = new LinkedHashMap<>();
+        inputs.put("--structure", structure);
+        inputs.put("--calculator", spec.file());
+        Map<String, Path> outputs = new LinkedHashMap<>();
+        outputs.put("--thermo", thermo);
+        outputs.put("--trajectory", trajectory);
+        outputs.put("--step-records", stepRecords);
+        outputs.put("--training-set", trainingSetFile);
+        outputs.put("--summary", summary);
+        OutputFiles.checkDistinct(inputs, outputs);
+        outputs.forEach((option, p) -> {
+            if (p != null) {
+                OutputFiles.checkWritableFile(p, option);
+            }
+        });
     }
 
     private Map<String, Object> physicalOptions(Structure s, BlendSettings blend) {

@@ -63,7 +63,16 @@ public final class ProximaCli implements Runnable {
             err.flush();
             return 2;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.printf("proxima: error: out of memory (this JVM may use %d MiB of heap): raise it with "
+                    + "PROXIMA_JAVA_OPTS=-Xmx..., or make the job smaller%n", Runtime.getRuntime().maxMemory() >> 20);
+            if (verbose) {
+                e.printStackTrace();
+            }
+            return 1;
+        }
     }
 
     private static String message(Throwable ex) {

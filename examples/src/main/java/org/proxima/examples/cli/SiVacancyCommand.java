@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.proxima.core.io.Json;
+import org.proxima.core.io.OutputFiles;
 import org.proxima.examples.study.Provenance;
 import org.proxima.examples.study.RunOutcome;
 import org.proxima.examples.study.SiVacancyStudy;
@@ -78,8 +79,14 @@ final class SiVacancyCommand implements Runnable {
     private static int single(StudyCliOptions options, String name) {
         StudyOptions o = options.resolve(List.of(StudyMode.BLEND), name.equals("hops"));
         writeRunJson(options, o, "si-vacancy " + name);
-        print(List.of(study(name, o, options.targetCostSeconds)), o.output());
-        return 0;
+        StudyReport report = study(name, o, options.targetCostSeconds);
+        print(List.of(report), o.output());
+        return exitCode(List.of(report));
+    }
+
+    /** 0 when every run reached its last step; 1 when one failed or was stopped (its checkpoint continues it). */
+    private static int exitCode(List<StudyReport> reports) {
+        return reports.stream().anyMatch(r -> r.comparison().anyStoppedEarly()) ? 1 : 0;
     }
 
     /** {@code proxima si-vacancy npt}. */
@@ -128,15 +135,11 @@ final class SiVacancyCommand implements Runnable {
             both.put("npt", reports.get(0).toMap());
             both.put("hops", reports.get(1).toMap());
             Json.writeFile(npt.output().resolve("comparison.json"), both);
-            try {
-                java.nio.file.Files.writeString(npt.output().resolve("comparison.md"),
-                        reports.get(0).comparison().toMarkdown() + "\n" + reports.get(1).comparison().toMarkdown());
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
+            OutputFiles.writeAtomically(npt.output().resolve("comparison.md"),
+                    reports.get(0).comparison().toMarkdown() + "\n" + reports.get(1).comparison().toMarkdown());
             print(reports, npt.output());
             System.out.println("  comparison.md, comparison.json, run.json");
-            return 0;
+            return exitCode(reports);
         }
     }
 }

@@ -1,13 +1,12 @@
 package org.proxima.examples.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.proxima.core.io.OutputFiles;
 import org.proxima.examples.study.BlendSettings;
 import org.proxima.examples.study.StudyMode;
 import org.proxima.examples.study.StudyOptions;
@@ -51,6 +50,9 @@ final class StudyCliOptions {
     @Option(names = "--target", defaultValue = "sw", paramLabel = "SPEC",
             description = "Target: " + CalculatorSpec.FORMS + " (default ${DEFAULT-VALUE}).")
     String target;
+
+    @Mixin
+    Cp2kCliOptions cp2kLimits;
 
     @Option(names = "--surrogate", paramLabel = "nn|linear",
             description = "Surrogate: nn (the paper's ANI ensemble; default) or linear (default with --quick).")
@@ -141,12 +143,14 @@ final class StudyCliOptions {
                 m.add(StudyMode.parse(s));
             }
         }
-        CalculatorSpec spec = CalculatorSpec.parse(target);
+        CalculatorSpec spec = cp2kLimits.apply(CalculatorSpec.parse(target));
         SurrogateKind kind = surrogate != null ? SurrogateKind.parse(surrogate)
                 : quick ? SurrogateKind.LINEAR : SurrogateKind.NN;
         int r = replicas != null ? replicas : quick ? 2 : 1;
-        if (r < 1) {
-            throw new IllegalArgumentException("--replicas must be ≥ 1, got " + r);
+        OptionChecks.atLeast("--replicas", r, 1);
+        if (blendSteps != null && blendSteps < 2) {
+            throw new IllegalArgumentException("--blend-steps " + blendSteps + " would make the blend mode a hard "
+                    + "switch: give n ≥ 2 (the hard switch is --mode proxima)");
         }
         Long s = steps != null ? steps : quick && hopStudy ? Long.valueOf(QUICK_HOP_STEPS) : null;
         double eps = errorTarget != null ? errorTarget
@@ -154,22 +158,11 @@ final class StudyCliOptions {
                 : kind == SurrogateKind.LINEAR ? SW_LINEAR_ERROR_TARGET : SW_NN_ERROR_TARGET;
         int j = parallel != null ? parallel
                 : kind == SurrogateKind.NN ? 1 : Runtime.getRuntime().availableProcessors();
-        checkWritable(output);
+        OutputFiles.checkWritableDirectory(output, "--output");
         Path ckpt = checkpoints.directory();
         return new StudyOptions(output, spec, kind, m, r, seed, s, temperatureK, retrainInterval, audit, eps,
                 blendSteps, volumeA3, j, trajectoryEvery, ckpt, checkpoints.every, checkpoints.resuming(),
                 checkpoints.allowChangedOptions, surrogateFrames, control.resolve());
-    }
-
-    private static void checkWritable(Path dir) {
-        try {
-            Files.createDirectories(dir);
-            Path probe = Files.createTempFile(dir, ".write-test", ".tmp");
-            Files.delete(probe);
-        } catch (IOException | SecurityException e) {
-            throw new IllegalArgumentException("Output directory " + dir + " is not writable (" + e.getMessage()
-                    + ")");
-        }
     }
 
     /**
@@ -197,7 +190,7 @@ final class StudyCliOptions {
         p.put("target_cost_seconds", targetCostSeconds);
         p.put("quick", quick);
         p.put("checkpoint", o.checkpointRoot() == null ? null : o.checkpointRoot().toString());
-        p.put("resume", o.resume());
+        p.put("resume", o.resume().name().toLowerCase(java.util.Locale.ROOT));
         p.put("surrogate_frames", o.surrogateFrames());
         p.put("surrogate_training_seed", org.proxima.examples.study.FrozenSurrogate.TRAINING_SEED);
         return p;

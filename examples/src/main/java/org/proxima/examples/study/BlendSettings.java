@@ -75,14 +75,20 @@ public record BlendSettings(StudyMode mode, SurrogateKind surrogate, TrainingPla
                 .seed(seed).retrainInterval(plan.retrainInterval()).trainingCap(plan.maxSize(), 1.0);
     }
 
-    /** @return a JSON-ready map */
+    /** @return a JSON-ready map of the settings that apply to the mode (only the mode for target-only runs) */
     public Map<String, Object> toMap() {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("mode", mode.label());
+        if (mode == StudyMode.TARGET) {
+            return m;
+        }
         m.put("surrogate", surrogate.label());
         m.put("retrain_interval", plan.retrainInterval());
         m.put("training_max_size", plan.maxSize());
         m.put("epochs", plan.epochs());
+        if (mode == StudyMode.SURROGATE) {
+            return m;
+        }
         m.put("error_target_eV_per_A", errorTargetEvPerA);
         m.put("audit_probability", auditProbability);
         m.put("blend_steps", blendSteps);

@@ -46,6 +46,11 @@ public final class Comparison {
         return rows;
     }
 
+    /** @return whether a run failed or was stopped before its last step */
+    public boolean anyStoppedEarly() {
+        return rows.stream().flatMap(r -> r.runs().stream()).anyMatch(o -> o.failure() != null);
+    }
+
     private ModeRow target() {
         return rows.stream().filter(r -> r.mode() == StudyMode.TARGET).findFirst().orElse(null);
     }

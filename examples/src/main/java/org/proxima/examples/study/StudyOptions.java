@@ -1,6 +1,8 @@
 package org.proxima.examples.study;
 
 import java.nio.file.Path;
+
+import org.proxima.md.run.Resume;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,7 +27,8 @@ import java.util.Objects;
  * @param checkpointRoot where checkpoints go (each run in its own sub-directory, e.g. {@code npt/blend-seed1}), or
  *     null for none
  * @param checkpointEvery checkpoint interval, steps
- * @param resume continue every run from its newest checkpoint (runs that finished are read back, not rerun)
+ * @param resume what every run does with its checkpoints (the root's existence is checked once: each run's own
+ *     directory may not exist yet; runs that finished are read back, not rerun)
  * @param allowChangedOptions resume even when the physical options differ from the checkpoints'
  * @param surrogateFrames N of the surrogate-only mode, or null for the blend replicas' median final training-set
  *     size
@@ -36,7 +39,7 @@ import java.util.Objects;
 public record StudyOptions(Path output, TargetFactory target, SurrogateKind surrogate, List<StudyMode> modes,
         int replicas, long seed, Long steps, Double temperatureK, Integer retrainInterval, double auditProbability,
         double errorTargetEvPerA, Integer blendSteps, Double volumeA3, int parallel, int trajectoryEvery,
-        Path checkpointRoot, long checkpointEvery, boolean resume, boolean allowChangedOptions,
+        Path checkpointRoot, long checkpointEvery, Resume resume, boolean allowChangedOptions,
         Integer surrogateFrames, Control control) {
 
     /**
@@ -83,7 +86,8 @@ public record StudyOptions(Path output, TargetFactory target, SurrogateKind surr
             return null;
         }
         Path relative = output.toAbsolutePath().relativize(runDirectory.toAbsolutePath());
-        return new CheckpointSettings(checkpointRoot.resolve(relative), checkpointEvery, resume, allowChangedOptions);
+        Resume perRun = resume == Resume.REQUIRED ? Resume.IF_PRESENT : resume;
+        return new CheckpointSettings(checkpointRoot.resolve(relative), checkpointEvery, perRun, allowChangedOptions);
     }
 
     /**

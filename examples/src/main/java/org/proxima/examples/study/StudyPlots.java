@@ -24,6 +24,7 @@ import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 import org.proxima.core.blend.Source;
+import org.proxima.core.io.AtomicOutput;
 import org.proxima.core.blend.StepSummary;
 
 /**
@@ -140,7 +141,7 @@ public final class StudyPlots {
             c.getStyler().setXAxisDecimalPattern("#0");
         }
         if (bottom.getSeriesMap().isEmpty()) {
-            BitmapEncoder.saveBitmap(top, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+            savePng(BitmapEncoder.getBufferedImage(top), file);
             return file;
         }
         return stack(top, bottom, file);
@@ -193,7 +194,7 @@ public final class StudyPlots {
         g.drawImage(a, 0, 0, null);
         g.drawImage(b, 0, a.getHeight(), null);
         g.dispose();
-        ImageIO.write(both, "png", file.toFile());
+        savePng(both, file);
         return file;
     }
 
@@ -250,7 +251,7 @@ public final class StudyPlots {
         c.setTitle(c.getTitle() + String.format(Locale.ROOT, "; lines: ε_target %.3g, mean %.3g, median %.3g",
                 errorTarget, mean, median));
         c.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
-        BitmapEncoder.saveBitmap(c, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+        savePng(BitmapEncoder.getBufferedImage(c), file);
         return file;
     }
 
@@ -273,7 +274,17 @@ public final class StudyPlots {
                 c.addSeries(label(r.mode()), v);
             }
         }
-        BitmapEncoder.saveBitmap(c, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+        savePng(BitmapEncoder.getBufferedImage(c), file);
         return file;
+    }
+
+    /** Writes a PNG whole or not at all (an existing figure is replaced only by a complete one). */
+    private static void savePng(BufferedImage image, Path file) throws IOException {
+        try (AtomicOutput out = AtomicOutput.of(file)) {
+            if (!ImageIO.write(image, "png", out.path().toFile())) {
+                throw new IOException("no PNG writer available");
+            }
+            out.commit();
+        }
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.proxima.core.io.Json;
+import org.proxima.core.io.OutputFiles;
 
 /**
  * Writes what a study found: {@code STUDY-comparison.md} and {@code .json}, and the figures (see
@@ -34,11 +35,7 @@ public record StudyReport(Comparison comparison, List<Path> files, List<String> 
         List<String> problems = new ArrayList<>();
         Path md = dir.resolve(study + "-comparison.md");
         Path json = dir.resolve(study + "-comparison.json");
-        try {
-            java.nio.file.Files.writeString(md, c.toMarkdown());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        OutputFiles.writeAtomically(md, c.toMarkdown());
         Json.writeFile(json, c.toMap());
         files.add(md);
         files.add(json);

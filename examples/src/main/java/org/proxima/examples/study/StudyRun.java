@@ -141,9 +141,16 @@ public final class StudyRun {
             m.put("density_se_g_cm3", rho.standardError());
             m.put("conserved_drift_eV_per_atom_per_ps", stats.conservedDriftEvPerAtomPerPs(averageFrom));
         }
-        m.put("first_trained_step", firstTrained);
-        m.put("max_abs_dVdt_from_step", dvdtFrom);
-        m.put("max_abs_dVdt_A3_per_fs", dvdtFrom < steps ? stats.maxAbsVolumeRateA3PerFs(dvdtFrom) : Double.NaN);
+        if (blend.mode() != StudyMode.TARGET) {
+            m.put("first_trained_step", firstTrained >= 0 ? firstTrained : null);
+        }
+        if (integrator.variableCell()) {
+            m.put("max_abs_dVdt_from_step", dvdtFrom);
+            m.put("max_abs_dVdt_A3_per_fs", dvdtFrom < steps ? stats.maxAbsVolumeRateA3PerFs(dvdtFrom) : null);
+        } else {
+            m.remove("volume_se_A3");
+            m.remove("density_se_g_cm3");
+        }
         StepSummary s = blended ? r.blend().summary() : null;
         m.put("fraction_target", blended ? s.fraction(Source.TARGET) : surrogateOnly ? 0.0 : 1.0);
         m.put("fraction_blend", blended ? s.fraction(Source.BLEND) : 0.0);
@@ -157,7 +164,8 @@ public final class StudyRun {
             for (String k : List.of("audits", "error_mean_eV_per_A", "error_median_eV_per_A",
                     "audit_error_mean_eV_per_A", "audit_error_median_eV_per_A", "accepted_error_eV_per_A",
                     "accepted_error_ci_low_eV_per_A", "accepted_error_ci_high_eV_per_A", "audit_probability_mean",
-                    "training_points", "controller_updates", "controller_condition", "controller_warnings")) {
+                    "training_points", "controller_updates", "controller_condition", "controller_warnings",
+                    "retraining_failures", "last_retraining_failure")) {
                 m.put(k, bs.get(k));
             }
             long after = steps - Math.max(0, firstTrained);

@@ -15,10 +15,7 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.proxima.core.io.ExtXyzWriter;
-import org.proxima.core.io.Frame;
 import org.proxima.core.io.Json;
-import org.proxima.core.model.Crystals;
 import org.proxima.core.surrogate.TrainingPoint;
 import org.proxima.core.training.TrainingSet;
 
@@ -32,11 +29,7 @@ class CheckpointResumeTest {
     Path dir;
 
     private Path structure() {
-        Path p = dir.resolve("si63.extxyz");
-        if (!Files.exists(p)) {
-            ExtXyzWriter.writeAll(p, List.of(Frame.of(Crystals.diamondVacancy("Si", 5.43))));
-        }
-        return p;
+        return CliFixtures.si63(dir);
     }
 
     private List<String> args(Path out, String surrogate, long steps) {
@@ -53,14 +46,8 @@ class CheckpointResumeTest {
         return a;
     }
 
-    /** Starts the CLI in its own JVM. */
     private static Process start(List<String> cliArgs, Path log) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g", "-cp", System.getProperty("java.class.path"), ProximaCli.class.getName()));
-        cmd.addAll(cliArgs);
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
-        pb.environment().put("OMP_WAIT_POLICY", "PASSIVE");
-        return pb.start();
+        return CliFixtures.startJvm(cliArgs, log);
     }
 
     private static List<String> with(List<String> a, String... more) {
@@ -158,13 +145,7 @@ class CheckpointResumeTest {
     }
 
     private static boolean hasCheckpoint(Path ckpt) throws Exception {
-        if (!Files.isDirectory(ckpt)) {
-            return false;
-        }
-        try (Stream<Path> s = Files.list(ckpt)) {
-            return s.anyMatch(p -> p.getFileName().toString().startsWith("step-")
-                    && !p.getFileName().toString().endsWith(".tmp"));
-        }
+        return CliFixtures.hasCheckpoint(ckpt);
     }
 
     @Test

@@ -125,7 +125,7 @@ class SiVacancyCommandTest {
         Files.writeString(file, "x");
         CliRun notWritable = CliRun.of("si-vacancy", "npt", "--output", file.resolve("sub").toString());
         assertNotEquals(0, notWritable.exitCode());
-        assertTrue(notWritable.err().contains("not writable"), notWritable.err());
+        assertTrue(notWritable.err().contains("is a file, not a directory"), notWritable.err());
     }
 
     @Test

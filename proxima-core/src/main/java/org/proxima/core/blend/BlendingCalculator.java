@@ -15,6 +15,7 @@ import org.proxima.core.checkpoint.StateMap;
 import org.proxima.core.model.Structure;
 import org.proxima.core.surrogate.EnsemblePrediction;
 import org.proxima.core.surrogate.EnsembleSurrogate;
+import org.proxima.core.surrogate.Ensembles;
 import org.proxima.core.surrogate.TrainingPoint;
 import org.proxima.core.surrogate.TrainingReport;
 import org.proxima.core.training.TrainingSet;
@@ -70,6 +71,7 @@ public final class BlendingCalculator implements ForceCalculator, Checkpointable
 
     private EnsembleSurrogate model;
     private boolean started;
+    private boolean speciesChecked;
     private long calls;
     private int index;
     private long targetCalls;
@@ -134,8 +136,8 @@ public final class BlendingCalculator implements ForceCalculator, Checkpointable
 
     @Override
     public CalculationResult calculate(Structure structure) {
-        double trainingSeconds = start();
-        retrainer.takeFinished(model, this::install);
+        double trainingSeconds = start(structure);
+        String finished = retrainer.takeFinished(model, this::install);
         Prediction p = predict(structure);
         Decision d = decide(p);
         CalculationResult surrogate = p.all() == null ? null : fade.mixture(p.all(), 1, properties);
@@ -175,13 +177,14 @@ public final class BlendingCalculator implements ForceCalculator, Checkpointable
         calls++;
         lastSurrogate = surrogate;
         lastTarget = targetResult;
-        String event = p.nonFinite() ? "non-finite surrogate prediction" : null;
+        String retrained = null;
         if (targetResult != null && retrainer.due(model, trainingSet)) {
             long t2 = System.nanoTime();
-            String e = retrainer.retrain(model, trainingSet, false, this::install);
+            retrained = retrainer.retrain(model, trainingSet, false, this::install);
             trainingSeconds += (System.nanoTime() - t2) / 1e9;
-            event = event == null ? e : event + "; " + e;
         }
+        String event = StepRecord.joinEvents(p.nonFinite() ? "non-finite surrogate prediction" : null, finished,
+                retrained);
         if (d.audited()) {
             acceptedError.add(error, d.auditProbability());
         }
@@ -193,8 +196,15 @@ public final class BlendingCalculator implements ForceCalculator, Checkpointable
         return result.withAnnotation(record);
     }
 
-    /** Before the first call: a first fit on initial data alone, if they suffice. Returns its wall time, s. */
-    private double start() {
+    /**
+     * First call of this instance: the surrogate must handle the structure's elements. First call of the run: a
+     * first fit on initial data alone, if they suffice. Returns its wall time, s.
+     */
+    private double start(Structure structure) {
+        if (!speciesChecked) {
+            Ensembles.requireSpecies(model, structure);
+            speciesChecked = true;
+        }
         if (started) {
             return 0;
         }

@@ -37,6 +37,7 @@ final class Retrainer implements Checkpointable, AutoCloseable {
     private final List<TrainingReport> reports = new ArrayList<>();
     private Future<EnsembleSurrogate.Trained> pending;
     private long newPoints;
+    private boolean lastFitFailed;
 
     /**
      * @param mode deterministic or background
@@ -75,7 +76,9 @@ final class Retrainer implements Checkpointable, AutoCloseable {
         if (pending != null) {
             return false;
         }
-        return model.isTrained() ? newPoints >= retrainInterval : trainingSet.size() >= initialTrainingSize;
+        // after a failed fit, the next try waits for another interval of new points (no retry storm)
+        return model.isTrained() || lastFitFailed ? newPoints >= retrainInterval
+                : trainingSet.size() >= initialTrainingSize;
     }
 
     /**
@@ -111,8 +114,10 @@ final class Retrainer implements Checkpointable, AutoCloseable {
             EnsembleSurrogate.Trained t = current.fit(data, options);
             reports.add(t.report());
             install.accept(t);
+            lastFitFailed = false;
             return "retrained v" + version + " on " + data.size() + " points";
         } catch (RuntimeException e) {
+            lastFitFailed = true;
             LOG.error("Retraining v{} failed; keeping model v{}: {}", version, current.version(), e.getMessage());
             return "retraining v" + version + " failed: " + e.getMessage();
         }
@@ -123,20 +128,26 @@ final class Retrainer implements Checkpointable, AutoCloseable {
      *
      * @param current the ensemble in use (for the log)
      * @param install receives the new ensemble
+     * @return a note for the step record when the fit failed, else null
      */
-    void takeFinished(EnsembleSurrogate current, Consumer<EnsembleSurrogate.Trained> install) {
+    String takeFinished(EnsembleSurrogate current, Consumer<EnsembleSurrogate.Trained> install) {
         if (pending == null || !pending.isDone()) {
-            return;
+            return null;
         }
         try {
             EnsembleSurrogate.Trained t = pending.get();
             reports.add(t.report());
             install.accept(t);
+            lastFitFailed = false;
+            return null;
         } catch (ExecutionException e) {
-            LOG.error("Background retraining failed; keeping model v{}: {}", current.version(),
-                    e.getCause().getMessage());
+            lastFitFailed = true;
+            LOG.error("Background retraining v{} failed; keeping model v{}: {}", current.version() + 1,
+                    current.version(), e.getCause().getMessage());
+            return "retraining v" + (current.version() + 1) + " failed: " + e.getCause().getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return null;
         } finally {
             pending = null;
         }
@@ -170,12 +181,13 @@ final class Retrainer implements Checkpointable, AutoCloseable {
 
     @Override
     public StateMap saveState() {
-        return new StateMap().putLong("new_points", newPoints);
+        return new StateMap().putLong("new_points", newPoints).putBoolean("last_fit_failed", lastFitFailed);
     }
 
     @Override
     public void restoreState(StateMap state) {
         newPoints = state.getLong("new_points");
+        lastFitFailed = state.has("last_fit_failed") && state.getBoolean("last_fit_failed");
     }
 
     @Override

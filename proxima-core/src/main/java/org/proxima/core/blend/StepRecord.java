@@ -36,6 +36,33 @@ public record StepRecord(long step, Source source, int blendIndex, double lambda
         double trainingSeconds, double blendWorkEv, ErrorEstimate acceptedError, String event)
         implements ResultAnnotation {
 
+    /**
+     * @param notes notes of one step, null where there is none
+     * @return them joined with {@code "; "}, or null when there are none
+     */
+    static String joinEvents(String... notes) {
+        String joined = null;
+        for (String n : notes) {
+            if (n != null) {
+                joined = joined == null ? n : joined + "; " + n;
+            }
+        }
+        return joined;
+    }
+
+    /** @return the note of a failed retraining in this step's event ({@code "retraining vN failed: ..."}), or null */
+    public String retrainingFailure() {
+        if (event == null) {
+            return null;
+        }
+        for (String part : event.split("; ")) {
+            if (part.startsWith("retraining v") && part.contains(" failed: ")) {
+                return part;
+            }
+        }
+        return null;
+    }
+
     /** @return whether the target ran at this step */
     public boolean targetRan() {
         return source != Source.SURROGATE;

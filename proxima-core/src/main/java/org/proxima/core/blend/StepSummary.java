@@ -29,6 +29,8 @@ public final class StepSummary implements StepListener, Checkpointable {
     private ErrorEstimate acceptedError = ErrorEstimate.NONE;
     private double auditProbabilitySum;
     private long decisions;
+    private long retrainingFailures;
+    private String lastRetrainingFailure;
 
     @Override
     public void onStep(StepRecord r) {
@@ -52,6 +54,11 @@ public final class StepSummary implements StepListener, Checkpointable {
             auditProbabilitySum += r.auditProbability();
             decisions++;
         }
+        String failure = r.retrainingFailure();
+        if (failure != null) {
+            retrainingFailures++;
+            lastRetrainingFailure = "step " + r.step() + ": " + failure;
+        }
     }
 
     @Override
@@ -66,7 +73,9 @@ public final class StepSummary implements StepListener, Checkpointable {
                 .putDouble("training_seconds", trainingSeconds).putLong("target_calls", targetCalls)
                 .putDoubles("accepted_error", new double[] {acceptedError.meanEvPerA(), acceptedError.lowEvPerA(),
                     acceptedError.highEvPerA()})
-                .putDouble("audit_probability_sum", auditProbabilitySum).putLong("decisions", decisions);
+                .putDouble("audit_probability_sum", auditProbabilitySum).putLong("decisions", decisions)
+                .putLong("retraining_failures", retrainingFailures).putString("last_retraining_failure",
+                        lastRetrainingFailure);
     }
 
     @Override
@@ -96,6 +105,8 @@ public final class StepSummary implements StepListener, Checkpointable {
         acceptedError = new ErrorEstimate(a[0], a[1], a[2]);
         auditProbabilitySum = m.getDouble("audit_probability_sum");
         decisions = m.getLong("decisions");
+        retrainingFailures = m.has("retraining_failures") ? m.getLong("retraining_failures") : 0;
+        lastRetrainingFailure = m.has("last_retraining_failure") ? m.getString("last_retraining_failure") : null;
     }
 
     /** @return steps seen */
@@ -186,6 +197,8 @@ public final class StepSummary implements StepListener, Checkpointable {
         m.put("surrogate_seconds", surrogateSeconds);
         m.put("target_seconds", targetSeconds);
         m.put("training_seconds", trainingSeconds);
+        m.put("retraining_failures", retrainingFailures);
+        m.put("last_retraining_failure", lastRetrainingFailure);
         return m;
     }
 

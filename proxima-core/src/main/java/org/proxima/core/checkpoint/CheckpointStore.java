@@ -29,8 +29,9 @@ import org.slf4j.LoggerFactory;
  * checkpoint by hand). Writing is atomic: everything goes into a temporary directory, every file is synced, and the
  * directory is renamed into place; only then are older checkpoints beyond the newest {@code keep} deleted. Reading
  * takes the newest checkpoint that is complete and intact (every file present and matching its SHA-256, of this
- * format and version); a damaged one is reported and the previous one used; if checkpoints exist but none can be
- * used, reading fails with the reason for each instead of pretending there were none.
+ * format and version); a damaged one is reported, moved aside into {@code damaged-<time>/} (so that a new checkpoint
+ * of the same step never overwrites it) and the previous one used; if checkpoints exist but none can be used,
+ * reading fails with the reason for each instead of pretending there were none, and moves nothing.
  */
 public final class CheckpointStore {
 
@@ -117,26 +118,70 @@ public final class CheckpointStore {
     public record Loaded(StateMap content, Path directory, long step) {
     }
 
+    /** @return whether the directory holds any checkpoint (usable or not) */
+    public boolean holdsCheckpoints() {
+        return !checkpoints().isEmpty();
+    }
+
     /**
-     * @return the newest usable checkpoint, or empty if the directory holds none at all
+     * @return the newest usable checkpoint, or empty if the directory holds none at all; damaged checkpoints newer
+     *     than the one returned are moved aside into {@code damaged-<time>/}
      * @throws CheckpointException if checkpoints exist but none is usable (each one's reason in the message)
      */
     public Optional<Loaded> readLatest() {
         List<Path> candidates = checkpoints();
         List<String> refused = new ArrayList<>();
+        List<Path> damaged = new ArrayList<>();
         for (int k = candidates.size() - 1; k >= 0; k--) {
             Path c = candidates.get(k);
             try {
-                return Optional.of(read(c));
+                Loaded loaded = read(c);
+                if (!damaged.isEmpty()) {
+                    setAside(damaged);
+                }
+                return Optional.of(loaded);
             } catch (CheckpointException e) {
                 LOG.warn("Checkpoint {} refused ({}); trying the previous one", c, e.getMessage());
                 refused.add(e.getMessage());
+                damaged.add(c);
             }
         }
         if (!refused.isEmpty()) {
             throw new CheckpointException("No usable checkpoint in " + dir + ": " + String.join("; ", refused));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Moves every checkpoint aside into {@code damaged-<time>/} (to start over without deleting anything).
+     *
+     * @return the directory they were moved to, or null if there were none
+     */
+    public Path setAsideAll() {
+        List<Path> all = checkpoints();
+        return all.isEmpty() ? null : setAside(all);
+    }
+
+    private Path setAside(List<Path> checkpoints) {
+        String stamp = java.time.LocalDateTime.now().format(java.time.format.DateTimeFormatter.ofPattern(
+                "yyyyMMdd-HHmmss"));
+        Path target = dir.resolve("damaged-" + stamp);
+        for (int k = 2; Files.exists(target); k++) {
+            target = dir.resolve("damaged-" + stamp + "-" + k);
+        }
+        try {
+            Files.createDirectories(target);
+            for (Path c : checkpoints) {
+                Files.move(c, target.resolve(c.getFileName()), StandardCopyOption.ATOMIC_MOVE);
+            }
+            syncDirectory(dir);
+        } catch (IOException e) {
+            throw new CheckpointException("Cannot move damaged checkpoints aside into " + target + ": "
+                    + e.getMessage(), e);
+        }
+        LOG.warn("Moved {} damaged checkpoint(s) aside into {} (kept for inspection, never overwritten)",
+                checkpoints.size(), target);
+        return target;
     }
 
     /**

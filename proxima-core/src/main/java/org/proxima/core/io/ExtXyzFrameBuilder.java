@@ -10,6 +10,7 @@ import org.proxima.core.calc.CalculationResult;
 import org.proxima.core.calc.Voigt;
 import org.proxima.core.model.Cell;
 import org.proxima.core.model.Element;
+import org.proxima.core.model.InvalidAtomException;
 import org.proxima.core.model.Structure;
 
 /**
@@ -59,6 +60,8 @@ final class ExtXyzFrameBuilder {
         Structure structure;
         try {
             structure = Structure.of(cell, symbols, positions, massCol == null ? null : massCol.reals());
+        } catch (InvalidAtomException e) {
+            throw new StructureFormatException(source, headerLine + 1 + e.atom(), e.getMessage(), e);
         } catch (IllegalArgumentException e) {
             throw new StructureFormatException(source, headerLine + 1, e.getMessage(), e);
         }

@@ -8,14 +8,17 @@ import java.util.Optional;
 
 import org.proxima.core.calc.CalculationResult;
 import org.proxima.core.model.Structure;
+import org.proxima.core.units.Units;
 
 /**
  * One frame of a structure file: the structure, an optional calculation result (energy, forces, stress, per-atom
  * energies, as ASE's {@code SinglePointCalculator} holds them), free key=value information and extra per-atom
  * columns.
  *
- * <p>Velocities, when present, are the column {@code velocities} in Å/fs (Proxima's unit; LAMMPS data velocities
- * are converted on reading).
+ * <p>Velocities are kept as ASE keeps them, the column {@code momenta} in ASE's units (amu·Å per ASE time unit,
+ * p = m·v/{@link Units#ASE_FS} with v in Å/fs), so that {@code ase.io.read} gives the atoms their momenta; frames
+ * with the older column {@code velocities} (Å/fs) are read as well. LAMMPS data and POSCAR velocities are converted
+ * on reading.
  *
  * @param structure the atoms and cell
  * @param result energy/forces/stress if the file holds them, or {@code null}
@@ -25,8 +28,11 @@ import org.proxima.core.model.Structure;
 public record Frame(Structure structure, CalculationResult result, Map<String, Object> info,
         Map<String, Column> columns) {
 
-    /** Name of the per-atom velocity column (Å/fs). */
+    /** Name of the older per-atom velocity column (Å/fs), still read and continued in files that use it. */
     public static final String VELOCITIES = "velocities";
+
+    /** Name of the per-atom momentum column (ASE's units, as ASE reads and writes it). */
+    public static final String MOMENTA = "momenta";
 
     /**
      * Validates and makes the maps unmodifiable.
@@ -74,8 +80,16 @@ public record Frame(Structure structure, CalculationResult result, Map<String, O
         return Optional.ofNullable(result);
     }
 
-    /** @return velocities, Å/fs, flat 3N, if the frame has them */
+    /** @return velocities, Å/fs, flat 3N, from the {@code momenta} or {@code velocities} column, if present */
     public Optional<double[]> velocitiesAPerFs() {
+        Column p = columns.get(MOMENTA);
+        if (p != null) {
+            double[] v = p.reals();
+            for (int k = 0; k < v.length; k++) {
+                v[k] *= Units.ASE_FS / structure.massAmu(k / 3);
+            }
+            return Optional.of(v);
+        }
         Column c = columns.get(VELOCITIES);
         return c == null ? Optional.empty() : Optional.of(c.reals());
     }
@@ -112,7 +126,37 @@ public record Frame(Structure structure, CalculationResult result, Map<String, O
      * @return the new frame
      */
     public Frame withVelocities(double[] velocitiesAPerFs) {
-        return withColumn(Column.real(VELOCITIES, 3, velocitiesAPerFs));
+        return withVelocities(velocitiesAPerFs, MOMENTA);
+    }
+
+    /**
+     * A copy with velocities set in a chosen column (replacing either velocity column already there).
+     *
+     * @param velocitiesAPerFs flat 3N velocities, Å/fs
+     * @param column {@link #MOMENTA} (what ASE reads) or {@link #VELOCITIES} (the older column, Å/fs)
+     * @return the new frame
+     */
+    public Frame withVelocities(double[] velocitiesAPerFs, String column) {
+        if (velocitiesAPerFs.length != 3 * structure.size()) {
+            throw new IllegalArgumentException("Mismatched array lengths: " + velocitiesAPerFs.length
+                    + " velocity components for " + structure.size() + " atoms");
+        }
+        Map<String, Column> m = new LinkedHashMap<>(columns);
+        m.remove(MOMENTA);
+        m.remove(VELOCITIES);
+        if (column.equals(MOMENTA)) {
+            double[] p = velocitiesAPerFs.clone();
+            for (int k = 0; k < p.length; k++) {
+                p[k] *= structure.massAmu(k / 3) / Units.ASE_FS;
+            }
+            m.put(MOMENTA, Column.real(MOMENTA, 3, p));
+        } else if (column.equals(VELOCITIES)) {
+            m.put(VELOCITIES, Column.real(VELOCITIES, 3, velocitiesAPerFs));
+        } else {
+            throw new IllegalArgumentException("Velocity column must be " + MOMENTA + " or " + VELOCITIES + ", got '"
+                    + column + "'");
+        }
+        return new Frame(structure, result, info, m);
     }
 
     /**

@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -70,19 +69,7 @@ public final class Json {
      * @param value the value
      */
     public static void writeFile(Path path, Object value) {
-        try {
-            Path abs = path.toAbsolutePath();
-            Files.createDirectories(abs.getParent());
-            Path tmp = Files.createTempFile(abs.getParent(), "." + abs.getFileName(), ".tmp");
-            try {
-                Files.writeString(tmp, write(value), StandardCharsets.UTF_8);
-                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write " + path + ": " + e.getMessage(), e);
-        }
+        OutputFiles.writeAtomically(path, write(value));
     }
 
     /** The Gson tree of a value. */

@@ -3,11 +3,14 @@ package org.proxima.core.io;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Checks and housekeeping for output files: that a file or directory can be written before any work starts (with
@@ -67,6 +70,60 @@ public final class OutputFiles {
             throw new IllegalArgumentException(role + " " + dir + " is not writable: " + reason, e);
         } catch (IOException e) {
             throw new IllegalArgumentException(role + " " + dir + " is not writable: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Refuses outputs that would overwrite an input or each other (the same file under two names included),
+     * before anything is opened.
+     *
+     * @param inputs files read, by the option or role that names them
+     * @param outputs files written, by the option or role that names them
+     * @throws IllegalArgumentException naming both options and the file
+     */
+    public static void checkDistinct(Map<String, Path> inputs, Map<String, Path> outputs) {
+        Map<Path, String> seen = new LinkedHashMap<>();
+        inputs.forEach((role, p) -> {
+            if (p != null) {
+                seen.putIfAbsent(canonical(p), role);
+            }
+        });
+        for (Map.Entry<String, Path> e : outputs.entrySet()) {
+            if (e.getValue() == null) {
+                continue;
+            }
+            Path c = canonical(e.getValue());
+            String other = seen.putIfAbsent(c, e.getKey());
+            if (other != null) {
+                boolean input = inputs.containsKey(other);
+                throw new IllegalArgumentException(e.getKey() + " " + e.getValue() + " is the same file as "
+                        + other + (input ? " (writing it would destroy the input)" : "") + ": give different files");
+            }
+        }
+    }
+
+    private static Path canonical(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        try {
+            return Files.exists(abs) ? abs.toRealPath() : abs;
+        } catch (IOException e) {
+            return abs;
+        }
+    }
+
+    /**
+     * Writes a whole text file atomically: into a temporary file in the same directory, renamed over the target
+     * only when complete, so a failure leaves the previous file as it was.
+     *
+     * @param file the file
+     * @param text its content
+     */
+    public static void writeAtomically(Path file, String text) {
+        try (AtomicOutput out = AtomicOutput.of(file)) {
+            Files.writeString(out.path(), text, StandardCharsets.UTF_8);
+            out.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write " + file + ": " + e.getMessage(), e);
         }
     }
 

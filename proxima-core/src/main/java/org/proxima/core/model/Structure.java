@@ -42,14 +42,18 @@ public final class Structure {
         for (int i = 0; i < n; i++) {
             String s = this.symbols[i];
             if (s == null) {
-                throw new IllegalArgumentException("Atom " + i + " has no element symbol");
+                throw new InvalidAtomException(i, "Atom " + i + " has no element symbol", null);
             }
-            atomicNumbers[i] = Element.of(s).atomicNumber();
+            try {
+                atomicNumbers[i] = Element.of(s).atomicNumber();
+            } catch (IllegalArgumentException e) {
+                throw new InvalidAtomException(i, "Atom " + i + ": " + e.getMessage(), e);
+            }
         }
         for (int k = 0; k < 3 * n; k++) {
             if (!Double.isFinite(this.positionsA[k])) {
-                throw new IllegalArgumentException("Position of atom " + k / 3 + " (" + this.symbols[k / 3] + "), "
-                        + "xyz".charAt(k % 3) + " = " + this.positionsA[k] + " is not finite");
+                throw new InvalidAtomException(k / 3, "Position of atom " + k / 3 + " (" + this.symbols[k / 3]
+                        + "), " + "xyz".charAt(k % 3) + " = " + this.positionsA[k] + " is not finite", null);
             }
         }
         this.massesAmu = massesAmu == null ? defaultMasses(this.symbols, atomicNumbers)
@@ -61,8 +65,8 @@ public final class Structure {
         for (int i = 0; i < m.length; i++) {
             m[i] = Element.of(atomicNumbers[i]).massAmu();
             if (!(m[i] > 0)) {
-                throw new IllegalArgumentException("Element " + symbols[i] + " (atom " + i + ") has no default mass; "
-                        + "give masses explicitly");
+                throw new InvalidAtomException(i, "Element " + symbols[i] + " (atom " + i + ") has no default "
+                        + "mass; give masses explicitly", null);
             }
         }
         return m;
@@ -75,8 +79,8 @@ public final class Structure {
         }
         for (int i = 0; i < m.length; i++) {
             if (!(m[i] > 0) || !Double.isFinite(m[i])) {
-                throw new IllegalArgumentException("Mass of atom " + i + " (" + symbols[i] + ") = " + m[i]
-                        + " amu: masses must be positive and finite");
+                throw new InvalidAtomException(i, "Mass of atom " + i + " (" + symbols[i] + ") = " + m[i]
+                        + " amu: masses must be positive and finite", null);
             }
         }
         return m;

@@ -8,8 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.proxima.core.io.Json;
+import org.proxima.core.model.Structure;
 
 /**
  * Saving and loading ensembles of any registered kind ({@link EnsembleFormat}): to and from maps (checkpoints) and
@@ -87,5 +90,23 @@ public final class Ensembles {
         }
         throw new IllegalArgumentException("Model directory " + dir + " holds no ensemble Proxima can read (looked "
                 + "for " + formats().stream().map(EnsembleFormat::fileName).toList() + ")");
+    }
+
+    /**
+     * Refuses a structure with elements the ensemble was not built for (a mistake better caught at the first call
+     * than by a training that fails in the background).
+     *
+     * @param model the ensemble
+     * @param structure the structure it is about to be used on
+     * @throws IllegalArgumentException naming the ensemble's elements and the ones it lacks
+     */
+    public static void requireSpecies(EnsembleSurrogate model, Structure structure) {
+        Set<String> missing = new TreeSet<>(structure.species());
+        missing.removeAll(model.species());
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("The surrogate was built for " + new TreeSet<>(model.species())
+                    + " but the structure holds " + missing + ": build the ensemble for the structure's elements "
+                    + new TreeSet<>(structure.species()));
+        }
     }
 }

@@ -68,6 +68,12 @@ public final class Units {
     /** One Hartree/bohr³ in eV/Å³. */
     public static final double HARTREE_PER_BOHR3_IN_EV_PER_A3 = HARTREE_EV / (BOHR_A * BOHR_A * BOHR_A);
 
+    /**
+     * One femtosecond in ASE's time unit Å·√(amu/eV) ({@code ase.units.fs} of ASE 3.22, CODATA 2014): ASE's momenta
+     * are m·v with v in Å per that unit, so p[ASE] = m[amu] · v[Å/fs] / {@code ASE_FS}.
+     */
+    public static final double ASE_FS = 0.09822694788464063;
+
     /** One Å/ps in Å/fs (LAMMPS metal velocities). */
     public static final double A_PER_PS_IN_A_PER_FS = 1e-3;
 

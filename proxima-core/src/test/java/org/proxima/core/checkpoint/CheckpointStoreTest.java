@@ -2,6 +2,7 @@ package org.proxima.core.checkpoint;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,13 +54,17 @@ class CheckpointStoreTest {
         Path json = third.resolve("checkpoint.json");
         Files.writeString(json, Files.readString(json).replace("3.0", "4.0"));
         assertEquals(200, store.readLatest().orElseThrow().step());
+        // the damaged one was moved aside (a new checkpoint of step 300 cannot overwrite it), unchanged
+        assertFalse(Files.exists(third));
+        Path movedThird = aside(third);
+        CheckpointException e = assertThrows(CheckpointException.class, () -> store.read(movedThird));
+        assertTrue(e.getMessage().contains("damaged"), e.getMessage());
         // truncated
         Path json2 = second.resolve("checkpoint.json");
         String t = Files.readString(json2);
         Files.writeString(json2, t.substring(0, t.length() / 3));
         assertEquals(100, store.readLatest().orElseThrow().step());
-        CheckpointException e = assertThrows(CheckpointException.class, () -> store.read(third));
-        assertTrue(e.getMessage().contains("damaged"), e.getMessage());
+        assertEquals(t.substring(0, t.length() / 3), Files.readString(aside(second).resolve("checkpoint.json")));
         // another format version is refused with a clear message
         CheckpointStore newer = new CheckpointStore(dir, "test", 2, 3);
         CheckpointException v = assertThrows(CheckpointException.class,
@@ -73,6 +78,36 @@ class CheckpointStoreTest {
                 "no checkpoint at all is not an error");
     }
 
+    /** Where a damaged checkpoint was moved: {@code damaged-<time>/<its name>} next to it. */
+    private Path aside(Path checkpoint) throws Exception {
+        try (var s = Files.list(dir)) {
+            for (Path d : s.filter(p -> p.getFileName().toString().startsWith("damaged-")).toList()) {
+                if (Files.isDirectory(d.resolve(checkpoint.getFileName()))) {
+                    return d.resolve(checkpoint.getFileName());
+                }
+            }
+        }
+        throw new AssertionError(checkpoint + " was not moved aside");
+    }
+
+    @Test
+    void startingOverMovesEveryCheckpointAsideAndDeletesNothing() throws Exception {
+        CheckpointStore store = new CheckpointStore(dir, "test", 1, 2);
+        Path a = store.write(100, content(1), null);
+        Path b = store.write(200, content(2), null);
+        Files.writeString(a.resolve("checkpoint.json"), "{");
+        Files.writeString(b.resolve("checkpoint.json"), "{");
+        assertThrows(CheckpointException.class, store::readLatest);
+        assertTrue(Files.exists(a) && Files.exists(b), "a refusal moves nothing");
+        Path moved = store.setAsideAll();
+        assertFalse(store.holdsCheckpoints());
+        assertEquals("{", Files.readString(moved.resolve(a.getFileName()).resolve("checkpoint.json")));
+        assertEquals("{", Files.readString(moved.resolve(b.getFileName()).resolve("checkpoint.json")));
+        store.write(100, content(3), null);
+        assertEquals(100, store.readLatest().orElseThrow().step());
+        assertEquals("{", Files.readString(moved.resolve(a.getFileName()).resolve("checkpoint.json")));
+    }
+
     @Test
     void everyFileOfACheckpointIsCoveredByItsSha256() throws Exception {
         CheckpointStore store = new CheckpointStore(dir, "test", 1, 2);
@@ -83,9 +118,10 @@ class CheckpointStoreTest {
         });
         assertTrue(Files.readString(newest.resolve("SHA256SUMS")).contains("  models/a.json\n"));
         assertEquals(200, store.readLatest().orElseThrow().step());
-        // a damaged side file: the previous checkpoint is used
+        // a damaged side file: the previous checkpoint is used, the damaged one moved aside
         Files.writeString(newest.resolve("models/a.json"), "{\"w\": [3, 5]}");
         assertEquals(100, store.readLatest().orElseThrow().step());
+        Files.move(aside(newest), newest); // back, to damage it in other ways
         CheckpointException e = assertThrows(CheckpointException.class, () -> store.read(newest));
         assertTrue(e.getMessage().contains("models/a.json") && e.getMessage().contains("SHA-256"), e.getMessage());
         // a missing or an extra file is damage too

@@ -24,9 +24,7 @@ class AseInteropTest {
 
     @Test
     void aseReadsOurFramesWithEnergyForcesAndStress() throws Exception {
-        String python = ExternalTool.runs("python3", "-c", "import ase.io") ? "python3"
-                : ExternalTool.runs("/usr/bin/python3", "-c", "import ase.io") ? "/usr/bin/python3" : null;
-        ExternalTool.require(python != null, "python3 with ASE (Debian package python3-ase)");
+        String python = python();
         Random rng = new Random(11);
         Structure s = TestStructures.randomTriclinic(TestStructures.rattle(TestStructures.diamond("Si", 5.43, 1), 0.1,
                 rng), 0.05, rng);
@@ -55,6 +53,60 @@ class AseInteropTest {
                 "positions read by ASE");
         assertEquals("4 TTT", out.get(4));
         Files.deleteIfExists(p);
+    }
+
+    /**
+     * Velocities travel as ASE's momenta: ASE reads ours as the same momenta (so its temperature is right, not 0 as
+     * with the old {@code velocities} column), and we read the momenta ASE writes. ASE divides by its own default
+     * masses (IUPAC 2016, Si 28.085) where ours are its legacy table (Si 28.0855), so its velocities and kinetic
+     * energy differ from ours by that ratio, 1.8e-5.
+     */
+    @Test
+    void velocitiesRoundTripThroughAseAsMomenta() throws Exception {
+        String python = python();
+        Random rng = new Random(5);
+        Structure s = TestStructures.rattle(TestStructures.diamond("Si", 5.43, 1), 0.05, rng);
+        double[] v = new double[24];
+        double ke = 0;
+        for (int k = 0; k < 24; k++) {
+            v[k] = 0.01 * rng.nextGaussian();
+            ke += 0.5 * s.massAmu(k / 3) * v[k] * v[k] * org.proxima.core.units.Units.AMU_A2_PER_FS2_IN_EV;
+        }
+        Path ours = dir.resolve("v.extxyz");
+        Path theirs = dir.resolve("ase.extxyz");
+        ExtXyzWriter.writeAll(ours, List.of(Frame.of(s).withVelocities(v)));
+        String script = "import ase.io, ase.units, sys\n"
+                + "a = ase.io.read(sys.argv[1])\n"
+                + "print(' '.join(repr(x) for x in a.get_momenta().ravel()))\n"
+                + "print(repr(a.get_kinetic_energy()))\n"
+                + "a.set_velocities(2 * a.get_velocities())\n"
+                + "ase.io.write(sys.argv[2], a, format='extxyz')\n";
+        Process proc = new ProcessBuilder(python, "-c", script, ours.toString(), theirs.toString())
+                .redirectErrorStream(true).start();
+        List<String> out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        assertEquals(0, proc.waitFor(), String.join("\n", out));
+        double[] p = new double[24];
+        for (int k = 0; k < 24; k++) {
+            p[k] = s.massAmu(k / 3) * v[k] / org.proxima.core.units.Units.ASE_FS;
+        }
+        org.proxima.core.testing.ArrayAssertions.assertArrayClose(p, parse(out.get(0)), 1e-14,
+                "momenta as ASE reads them (amu·Å per ASE time unit, about 10)");
+        assertEquals(ke, Double.parseDouble(out.get(1)), 3e-5 * ke, "kinetic energy by ASE, eV (its masses)");
+        double[] back = ExtXyzReader.readAll(theirs).get(0).velocitiesAPerFs().orElseThrow();
+        double[] twice = v.clone();
+        for (int k = 0; k < 24; k++) {
+            twice[k] *= 2;
+        }
+        // ASE writes 8 decimals of momentum: 1e-8 × ASE_FS / m is about 4e-11 Å/fs
+        org.proxima.core.testing.ArrayAssertions.assertArrayClose(twice, back, 1e-10, "velocities from ASE's momenta");
+    }
+
+    /** Debian's python3 with ASE (or one on the PATH that has it); the test fails under CI when there is none. */
+    private static String python() {
+        String python = ExternalTool.runs("python3", "-c", "import ase.io") ? "python3"
+                : ExternalTool.runs("/usr/bin/python3", "-c", "import ase.io") ? "/usr/bin/python3" : null;
+        ExternalTool.require(python != null, "python3 with ASE (Debian package python3-ase)");
+        return python;
     }
 
     private static double[] parse(String line) {

@@ -134,6 +134,37 @@ class ExtXyzTest {
     }
 
     @Test
+    void anAtomsErrorNamesItsOwnLineNotTheFramesFirst() {
+        String head = "4\nLattice=\"5 0 0 0 5 0 0 0 5\" Properties=species:S:1:pos:R:3\nSi 0 0 0\nSi 1 1 1\n";
+        StructureFormatException nan = assertThrows(StructureFormatException.class,
+                () -> read(head + "Si 2 nan 2\nSi 3 3 3\n"));
+        assertEquals(5, nan.line(), nan.getMessage());
+        assertTrue(nan.getMessage().startsWith("mem.xyz:5:") && nan.getMessage().contains("atom 2"), nan.getMessage());
+        StructureFormatException element = assertThrows(StructureFormatException.class,
+                () -> read(head + "Si 2 2 2\nXq 3 3 3\n"));
+        assertEquals(6, element.line(), element.getMessage());
+        assertTrue(element.getMessage().contains("'Xq'"), element.getMessage());
+    }
+
+    @Test
+    void velocitiesAreWrittenAsAseMomentaAndTheOlderColumnIsStillRead() throws IOException {
+        Frame f = sampleFrame(3);
+        Path p = dir.resolve("v.extxyz");
+        ExtXyzWriter.writeAll(p, List.of(f));
+        String header = Files.readAllLines(p).get(1);
+        assertTrue(header.contains("momenta:R:3") && !header.contains("velocities"), header);
+        double[] v = f.velocitiesAPerFs().orElseThrow();
+        double[] p0 = f.columns().get(Frame.MOMENTA).reals();
+        assertEquals(f.structure().massAmu(0) * v[0] / org.proxima.core.units.Units.ASE_FS, p0[0], 1e-15,
+                "p = m v / ASE_FS");
+        Path old = dir.resolve("old.extxyz");
+        ExtXyzWriter.writeAll(old, List.of(f.withVelocities(v, Frame.VELOCITIES)));
+        assertTrue(Files.readAllLines(old).get(1).contains("velocities:R:3"));
+        assertArrayEquals(v, ExtXyzReader.readFirst(old).velocitiesAPerFs().orElseThrow(), "Å/fs, unchanged");
+        assertArrayClose(v, ExtXyzReader.readFirst(p).velocitiesAPerFs().orElseThrow(), 1e-17, "from momenta");
+    }
+
+    @Test
     void frameWithoutLatticeGetsOpenBox() {
         Frame f = read("2\nProperties=species:S:1:pos:R:3\nH 0 0 0\nH 0.74 0 0\n").get(0);
         assertFalse(f.structure().cell().isPeriodic(0));
@@ -202,7 +233,7 @@ class ExtXyzTest {
         ExtXyzWriter.writeAll(p, List.of(sampleFrame(3)));
         String header = Files.readAllLines(p).get(1);
         assertTrue(header.startsWith("Lattice=\""), header);
-        assertTrue(header.contains("Properties=species:S:1:pos:R:3:velocities:R:3:forces:R:3:energies:R:1"), header);
+        assertTrue(header.contains("Properties=species:S:1:pos:R:3:momenta:R:3:forces:R:3:energies:R:1"), header);
         assertTrue(header.contains(" energy=-34.12345678901234"), header);
         assertTrue(header.endsWith("pbc=\"T T T\""), header);
     }

@@ -98,7 +98,8 @@ public final class ThermoLogger implements Observer {
                 .append(',').append(s.densityGPerCm3());
         for (ThermoColumn c : extra) {
             Object v = c.value().apply(s);
-            b.append(',').append(v == null ? "" : csv(String.valueOf(v)));
+            boolean missing = v == null || v instanceof Double d && d.isNaN();
+            b.append(',').append(missing ? "" : csv(String.valueOf(v)));
         }
         b.append('\n');
         try {

@@ -1,5 +1,10 @@
 package org.proxima.md.observe;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,21 +15,30 @@ import org.proxima.core.io.ExtXyzWriter;
 import org.proxima.core.io.Frame;
 
 /**
- * Writes an extended XYZ trajectory: positions, velocities (Å/fs), forces, cell, energy and stress, with
- * {@code step=} and {@code time_fs=} (and any extra info) in each frame's header; flushed after every frame.
+ * Writes an extended XYZ trajectory: positions, momenta (ASE's units, so {@code ase.io.read} gives the atoms their
+ * velocities), forces, cell, energy and stress, with {@code step=} and {@code time_fs=} (and any extra info) in each
+ * frame's header; flushed after every frame. A trajectory continued by a resumed run keeps the velocity column it
+ * was started with (an older file's {@code velocities}, Å/fs), so one file never mixes the two.
  */
 public final class TrajectoryWriter implements Observer {
 
     private final ExtXyzWriter writer;
     private final Map<String, Function<Snapshot, Object>> extraInfo;
+    private final String velocityColumn;
 
     /**
      * @param writer destination (closed by {@link #close()})
      * @param extraInfo additional header keys and how to compute them
      */
     public TrajectoryWriter(ExtXyzWriter writer, Map<String, Function<Snapshot, Object>> extraInfo) {
+        this(writer, extraInfo, Frame.MOMENTA);
+    }
+
+    private TrajectoryWriter(ExtXyzWriter writer, Map<String, Function<Snapshot, Object>> extraInfo,
+            String velocityColumn) {
         this.writer = writer;
         this.extraInfo = new LinkedHashMap<>(extraInfo);
+        this.velocityColumn = velocityColumn;
     }
 
     /**
@@ -54,7 +68,23 @@ public final class TrajectoryWriter implements Observer {
      * @return the writer
      */
     public static TrajectoryWriter append(Path path, Map<String, Function<Snapshot, Object>> extraInfo) {
-        return new TrajectoryWriter(ExtXyzWriter.append(path), extraInfo);
+        String column = velocityColumnOf(path);
+        return new TrajectoryWriter(ExtXyzWriter.append(path), extraInfo, column);
+    }
+
+    /** The velocity column of an existing trajectory's first frame ({@code momenta} for an empty or new file). */
+    private static String velocityColumnOf(Path path) {
+        if (!Files.isRegularFile(path)) {
+            return Frame.MOMENTA;
+        }
+        try (BufferedReader r = Files.newBufferedReader(path, StandardCharsets.UTF_8)) {
+            r.readLine();
+            String header = r.readLine();
+            return header != null && header.contains(Frame.VELOCITIES + ":R:3") ? Frame.VELOCITIES : Frame.MOMENTA;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the trajectory " + path + " to continue it: "
+                    + e.getMessage(), e);
+        }
     }
 
     @Override
@@ -68,7 +98,8 @@ public final class TrajectoryWriter implements Observer {
                 info.put(k, v);
             }
         });
-        Frame f = new Frame(s.structure(), s.result(), info, Map.of()).withVelocities(s.velocitiesAPerFs());
+        Frame f = new Frame(s.structure(), s.result(), info, Map.of()).withVelocities(s.velocitiesAPerFs(),
+                velocityColumn);
         writer.write(f);
         writer.flush();
     }

@@ -1,5 +1,6 @@
 package org.proxima.md.run;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +14,7 @@ import org.proxima.core.blend.BlendingCalculator;
 import org.proxima.core.blend.BlendingCalculatorBuilder;
 import org.proxima.core.calc.CalculationResult;
 import org.proxima.core.calc.ForceCalculator;
+import org.proxima.core.checkpoint.CheckpointException;
 import org.proxima.core.checkpoint.CheckpointStore;
 import org.proxima.core.checkpoint.Checkpointable;
 import org.proxima.core.checkpoint.CoreStates;
@@ -82,6 +84,7 @@ public final class BlendedRun {
         ForceCalculator calculator;
         MolecularDynamics md;
         CalculationResult current;
+        Map<String, Object> options;
         double wallBefore;
         final long t0 = System.nanoTime();
 
@@ -115,21 +118,37 @@ public final class BlendedRun {
      * @return how it ended
      */
     public RunResult run(long totalSteps) {
-        CheckpointStore.Loaded ckpt = b.resume && store != null ? store.readLatest().orElse(null) : null;
-        if (b.resume && ckpt == null) {
-            LOG.info("No checkpoint in {}: starting {} from the beginning", b.checkpointDir, b.name);
+        CheckpointStore.Loaded ckpt = loadCheckpoint();
+        if (ckpt != null && ckpt.step() > totalSteps) {
+            throw new IllegalArgumentException("The checkpoint in " + ckpt.directory() + " is at step " + ckpt.step()
+                    + ", past the " + totalSteps + " steps asked for: nothing to run (ask for more steps to continue; "
+                    + "the outputs already hold the run up to step " + ckpt.step() + ")");
         }
-        if (ckpt != null) {
-            PhysicalOptions.check(b.physicalOptions, ckpt, b.allowChangedOptions, b.name);
+        Map<String, Object> recorded = ckpt == null ? b.physicalOptions
+                : PhysicalOptions.check(b.physicalOptions, ckpt, b.allowChangedOptions, b.name);
+        if (ckpt != null && ckpt.step() == totalSteps) {
+            LOG.info("{}: the checkpoint in {} is already at step {}, the last one asked for: nothing to run", b.name,
+                    ckpt.directory(), totalSteps);
         }
         if (b.stopOnSignal) {
             TerminationSignal.install();
             TerminationSignal.enter();
         }
+        try {
+            return runAndSummarize(ckpt, recorded, totalSteps);
+        } finally {
+            if (b.stopOnSignal) {
+                TerminationSignal.leave(); // only now: the JVM may exit once every run has left
+            }
+        }
+    }
+
+    private RunResult runAndSummarize(CheckpointStore.Loaded ckpt, Map<String, Object> recorded, long totalSteps) {
         String failure = null;
         boolean signal = false;
         long start = b.state.step();
         Live live = new Live();
+        live.options = recorded;
         try (live) {
             open(live, ckpt);
             start = b.state.step();
@@ -137,10 +156,6 @@ public final class BlendedRun {
                 signal = loop(live, totalSteps);
             } catch (MdRunException e) {
                 failure = e.getMessage();
-            }
-        } finally {
-            if (b.stopOnSignal) {
-                TerminationSignal.leave();
             }
         }
         double errorTarget = live.calculator instanceof BlendingCalculator bc ? bc.controller().errorTargetEvPerA()
@@ -151,6 +166,29 @@ public final class BlendedRun {
             Json.writeFile(b.outputs.summary(), b.summary.apply(result));
         }
         return result;
+    }
+
+    /** The checkpoint to continue from, by the resume policy, or null to start at step 0. */
+    private CheckpointStore.Loaded loadCheckpoint() {
+        if (store == null || b.resume == Resume.NEVER) {
+            return null;
+        }
+        CheckpointStore.Loaded ckpt;
+        try {
+            ckpt = store.readLatest().orElse(null);
+        } catch (CheckpointException e) {
+            if (b.resume != Resume.OR_START) {
+                throw new CheckpointException(e.getMessage() + ". Nothing was changed; to start over from step 0 "
+                        + "(the damaged checkpoints are moved aside, not deleted), ask for it (--resume-or-start on the command line, Resume.OR_START in the API)", e);
+            }
+            LOG.warn("{}: every checkpoint in {} is damaged; starting over from step 0 as asked (moved aside "
+                    + "into {})", b.name, b.checkpointDir, store.setAsideAll());
+            return null;
+        }
+        if (ckpt == null) {
+            LOG.info("No checkpoint in {} yet: starting {} from step 0", b.checkpointDir, b.name);
+        }
+        return ckpt;
     }
 
     private void open(Live live, CheckpointStore.Loaded ckpt) {
@@ -229,7 +267,7 @@ public final class BlendedRun {
 
     private void write(Live live) {
         StateMap m = new StateMap();
-        m.putString("run", b.name).putRaw("physical_options", b.physicalOptions);
+        m.putString("run", b.name).putRaw("physical_options", live.options);
         live.parts.forEach((key, part) -> m.putState(key, part.saveState()));
         m.putState("current", CoreStates.of(live.md.current()));
         StateMap files = live.blendOutputs == null ? new StateMap() : live.blendOutputs.fileSizes();
@@ -259,7 +297,7 @@ public final class BlendedRun {
         private final Map<String, Checkpointable> parts = new LinkedHashMap<>();
         private Path checkpointDir;
         private long checkpointEvery = 1000;
-        private boolean resume;
+        private Resume resume = Resume.NEVER;
         private boolean allowChangedOptions;
         private boolean stopOnSignal;
         private Map<String, Object> physicalOptions = new LinkedHashMap<>();
@@ -346,11 +384,20 @@ public final class BlendedRun {
         }
 
         /**
-         * @param value continue from the newest intact checkpoint in the checkpoint directory, if there is one
+         * @param value true: continue from the newest intact checkpoint in the checkpoint directory, if there is
+         *     one ({@link Resume#IF_PRESENT}); false: start at step 0 ({@link Resume#NEVER})
          * @return this
          */
         public Builder resume(boolean value) {
-            this.resume = value;
+            return resume(value ? Resume.IF_PRESENT : Resume.NEVER);
+        }
+
+        /**
+         * @param value what to do with the checkpoint directory at the start (default {@link Resume#NEVER})
+         * @return this
+         */
+        public Builder resume(Resume value) {
+            this.resume = Objects.requireNonNull(value);
             return this;
         }
 
@@ -408,11 +455,27 @@ public final class BlendedRun {
             if (stopOnSignal && checkpointDir == null) {
                 throw new IllegalArgumentException("Stopping on a termination signal needs a checkpoint directory");
             }
+            OutputFiles.checkDistinct(Map.of(), outputs.paths());
             outputs.paths().forEach((role, p) -> OutputFiles.checkWritableFile(p, role));
             if (checkpointDir != null) {
-                OutputFiles.checkWritableDirectory(checkpointDir, "checkpoint directory");
+                checkCheckpointDirectory();
             }
             return new BlendedRun(this);
+        }
+
+        private void checkCheckpointDirectory() {
+            if (resume == Resume.REQUIRED && !Files.isDirectory(checkpointDir)) {
+                throw new IllegalArgumentException("Checkpoint directory " + checkpointDir + " does not exist: "
+                        + "nothing to resume (a mistyped path?). To start a run that later resumes there, create "
+                        + "it empty first (mkdir -p " + checkpointDir + ")");
+            }
+            OutputFiles.checkWritableDirectory(checkpointDir, "checkpoint directory");
+            if (resume == Resume.NEVER && new CheckpointStore(checkpointDir, FORMAT, FORMAT_VERSION, 2)
+                    .holdsCheckpoints()) {
+                throw new IllegalArgumentException("Checkpoint directory " + checkpointDir + " already holds "
+                        + "checkpoints, which a new run would overwrite: resume from them, or choose another "
+                        + "directory");
+            }
         }
     }
 }

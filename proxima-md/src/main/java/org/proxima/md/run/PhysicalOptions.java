@@ -1,6 +1,7 @@
 package org.proxima.md.run;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,18 +22,26 @@ final class PhysicalOptions {
     }
 
     /**
+     * Options that describe the start state ({@code structure}, {@code atoms}): a resumed run continues the
+     * checkpoint's state, not the one these name, so the checkpoint's values are kept.
+     */
+    static final List<String> START_STATE = List.of("structure", "atoms");
+
+    /**
      * @param now the run's options
      * @param ckpt the checkpoint
      * @param allowChanged resume anyway (logged)
      * @param name the run's name
+     * @return the options that describe the resumed run (its own, with the checkpoint's start-state options)
      * @throws CheckpointException listing the differences, unless allowed
      */
     @SuppressWarnings("unchecked")
-    static void check(Map<String, Object> now, CheckpointStore.Loaded ckpt, boolean allowChanged, String name) {
+    static Map<String, Object> check(Map<String, Object> now, CheckpointStore.Loaded ckpt, boolean allowChanged,
+            String name) {
         Map<String, Object> saved = (Map<String, Object>) ckpt.content().getRaw("physical_options");
         Map<String, Object> current = (Map<String, Object>) Json.parse(Json.write(now));
         if (current.equals(saved)) {
-            return;
+            return now;
         }
         List<String> diff = new ArrayList<>();
         for (String k : new TreeSet<>(saved.keySet())) {
@@ -51,5 +60,12 @@ final class PhysicalOptions {
                     + "the change explicitly");
         }
         LOG.warn("Resuming {} with changed options: {}", name, diff);
+        Map<String, Object> recorded = new LinkedHashMap<>(now);
+        for (String k : START_STATE) {
+            if (saved.containsKey(k)) {
+                recorded.put(k, saved.get(k));
+            }
+        }
+        return recorded;
     }
 }
