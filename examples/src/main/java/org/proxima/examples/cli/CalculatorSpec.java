@@ -9,6 +9,8 @@ import java.util.Set;
 import org.proxima.core.calc.ForceCalculator;
 import org.proxima.cp2k.Cp2kCalculator;
 import org.proxima.cp2k.Cp2kPreset;
+import org.proxima.ipi.IpiAddress;
+import org.proxima.ipi.IpiCalculator;
 import org.proxima.examples.study.TargetFactory;
 import org.proxima.md.potential.LennardJones;
 import org.proxima.md.potential.StillingerWeber;
@@ -23,6 +25,8 @@ import org.proxima.md.potential.StillingerWeberParameters;
  *       energy-shifted at the cutoff;</li>
  *   <li>{@code cp2k}, {@code cp2k:PRESET} or {@code cp2k:FILE.inp}: CP2K through its shell (docs/cp2k.md), with the
  *       paper-lda preset by default; the command comes from {@value #CP2K_COMMAND_VARIABLE}.</li>
+ *   <li>{@code ipi:unix:NAME} or {@code ipi:HOST:PORT}: any i-PI client (LAMMPS {@code fix ipi}, ASE's
+ *       {@code SocketClient}, ...) that connects there (docs/ipi.md).</li>
  * </ul>
  * Parsing checks the syntax (and that files exist) before any work starts; {@link #create} builds the calculator
  * for the elements of a structure.
@@ -63,11 +67,14 @@ public record CalculatorSpec(String text, Kind kind, Path file, double[] numbers
         /** Lennard-Jones. */
         LJ,
         /** CP2K (DFT) through its shell. */
-        CP2K
+        CP2K,
+        /** Any i-PI client. */
+        IPI
     }
 
     /** The accepted forms, for messages. */
-    public static final String FORMS = "sw, sw:FILE.sw, lj:EPS,SIGMA,CUTOFF, cp2k[:paper-lda|si-accurate|FILE.inp]";
+    public static final String FORMS = "sw, sw:FILE.sw, lj:EPS,SIGMA,CUTOFF, cp2k[:paper-lda|si-accurate|FILE.inp], "
+            + "ipi:unix:NAME, ipi:HOST:PORT";
 
     /** Environment variable with the command that starts a CP2K shell, split at white space (no quoting). */
     public static final String CP2K_COMMAND_VARIABLE = "PROXIMA_CP2K_COMMAND";
@@ -125,6 +132,10 @@ public record CalculatorSpec(String text, Kind kind, Path file, double[] numbers
                 return new CalculatorSpec(text, Kind.CP2K, rest == null || Cp2kPreset.byName(rest) != null ? null
                         : Path.of(rest), new double[0], Cp2kTimeouts.DEFAULT);
             }
+            case "ipi" -> {
+                IpiAddress.parse(rest == null ? "" : rest); // checks the syntax now
+                return new CalculatorSpec(text, Kind.IPI, null, new double[0], Cp2kTimeouts.DEFAULT);
+            }
             default -> throw new IllegalArgumentException("Unknown calculator '" + text + "': expected " + FORMS);
         }
     }
@@ -148,6 +159,7 @@ public record CalculatorSpec(String text, Kind kind, Path file, double[] numbers
             case LJ -> LennardJones.uniform(numbers[0], numbers[1], numbers[2], List.copyOf(elements));
             case CP2K -> cp2k(text.contains(":") ? text.substring(text.indexOf(':') + 1) : null)
                     .startupTimeout(cp2kTimeouts.startup()).timeout(cp2kTimeouts.evaluation()).build();
+            case IPI -> IpiCalculator.builder(IpiAddress.parse(text.substring(text.indexOf(':') + 1))).build();
         };
     }
 

@@ -13,7 +13,6 @@ import org.proxima.core.io.AtomicOutput;
 import org.proxima.core.io.ExtXyzReader;
 import org.proxima.core.io.ExtXyzWriter;
 import org.proxima.core.io.Frame;
-import org.proxima.core.io.OutputFiles;
 import org.proxima.core.io.StructureFiles;
 import org.proxima.core.units.Units;
 
@@ -50,8 +49,7 @@ final class EvaluateCommand implements Callable<Integer> {
         Map<String, Path> inputs = new LinkedHashMap<>();
         inputs.put("--input", input);
         inputs.put("--calculator", spec.file());
-        OutputFiles.checkDistinct(inputs, Map.of("--output", output));
-        OutputFiles.checkWritableFile(output, "--output");
+        OptionChecks.files(inputs, Map.of("--output", output));
         Iterator<Frame> frames = StructureFiles.detect(input) == StructureFiles.Format.EXTXYZ
                 ? ExtXyzReader.open(input) : StructureFiles.readAll(input).iterator();
         int count = 0;

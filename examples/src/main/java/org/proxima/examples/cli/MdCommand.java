@@ -8,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import org.proxima.core.io.Frame;
-import org.proxima.core.io.OutputFiles;
 import org.proxima.core.io.StructureFiles;
 import org.proxima.core.model.Structure;
 import org.proxima.examples.study.BlendSettings;
@@ -28,17 +27,8 @@ import picocli.CommandLine.Option;
         description = "Run molecular dynamics and write a thermo log, a trajectory and a JSON summary.")
 final class MdCommand implements Callable<Integer> {
 
-    @Option(names = {"--structure", "--input"}, required = true, paramLabel = "FILE",
-            description = "Start structure: extxyz (first frame), POSCAR/CONTCAR or LAMMPS data.")
-    Path structure;
-
-    @Option(names = {"--calculator", "--target"}, defaultValue = "sw", paramLabel = "SPEC",
-            description = "Calculator (the target when blending): " + CalculatorSpec.FORMS
-                    + " (default ${DEFAULT-VALUE}).")
-    String calculator;
-
     @Mixin
-    Cp2kCliOptions cp2kLimits;
+    TargetCliOptions targetOptions;
 
     @Mixin
     EnsembleOptions ensemble;
@@ -90,15 +80,21 @@ final class MdCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        CalculatorSpec spec = cp2kLimits.apply(CalculatorSpec.parse(calculator));
-        checkFiles(spec);
+        CalculatorSpec spec = targetOptions.spec();
+        Map<String, Path> outputs = new LinkedHashMap<>();
+        outputs.put("--thermo", thermo);
+        outputs.put("--trajectory", trajectory);
+        outputs.put("--step-records", stepRecords);
+        outputs.put("--training-set", trainingSetFile);
+        outputs.put("--summary", summary);
+        OptionChecks.files(targetOptions.inputs(spec), outputs);
         ensemble.validate();
         BlendSettings blend = blending.resolve(ensemble.isNpt());
         OptionChecks.atLeast("--steps", steps, 0);
         OptionChecks.atLeast("--equilibration-steps", equilibrationSteps, 0);
         OptionChecks.atLeast("--thermo-every", thermoEvery, 1);
         OptionChecks.atLeast("--every", every, 1);
-        Frame frame = StructureFiles.readFirst(structure);
+        Frame frame = StructureFiles.readFirst(targetOptions.structure);
         Structure s = frame.structure();
         Path ckpt = checkpoints.directory();
         CheckpointSettings checkpointing = ckpt == null ? null
@@ -118,30 +114,11 @@ final class MdCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** No output may be an input or another output (checked before anything is opened). */
-    private void checkFiles(CalculatorSpec spec) {
-        Map<String, Path> inputs = new LinkedHashMap<>();
-        inputs.put("--structure", structure);
-        inputs.put("--calculator", spec.file());
-        Map<String, Path> outputs = new LinkedHashMap<>();
-        outputs.put("--thermo", thermo);
-        outputs.put("--trajectory", trajectory);
-        outputs.put("--step-records", stepRecords);
-        outputs.put("--training-set", trainingSetFile);
-        outputs.put("--summary", summary);
-        OutputFiles.checkDistinct(inputs, outputs);
-        outputs.forEach((option, p) -> {
-            if (p != null) {
-                OutputFiles.checkWritableFile(p, option);
-            }
-        });
-    }
-
     private Map<String, Object> physicalOptions(Structure s, BlendSettings blend) {
         Map<String, Object> m = new LinkedHashMap<>(ensemble.toMap());
-        m.put("structure", structure.toString());
+        m.put("structure", targetOptions.structure.toString());
         m.put("atoms", s.size());
-        m.put("calculator", calculator);
+        m.put("calculator", targetOptions.calculator);
         m.put("seed", seed);
         m.putAll(blend.toMap());
         return m;

@@ -1,5 +1,10 @@
 package org.proxima.examples.cli;
 
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.proxima.core.io.OutputFiles;
+
 /** Range checks of command-line options whose messages name the option and the value given. */
 final class OptionChecks {
 
@@ -40,5 +45,21 @@ final class OptionChecks {
         if (!(value > 0) || !Double.isFinite(value)) {
             throw new IllegalArgumentException(option + " must be a positive number, got " + value);
         }
+    }
+
+    /**
+     * Refuses outputs that are inputs or each other, and outputs that cannot be written (with the reason), before
+     * anything is opened.
+     *
+     * @param inputs files read, by option (null values skipped)
+     * @param outputs files written, by option (null values skipped)
+     */
+    static void files(Map<String, Path> inputs, Map<String, Path> outputs) {
+        OutputFiles.checkDistinct(inputs, outputs);
+        outputs.forEach((option, p) -> {
+            if (p != null) {
+                OutputFiles.checkWritableFile(p, option);
+            }
+        });
     }
 }

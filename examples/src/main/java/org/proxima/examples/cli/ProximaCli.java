@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 @Command(name = "proxima", mixinStandardHelpOptions = true, versionProvider = ProximaCli.Version.class,
         description = "On-the-fly surrogate modelling for molecular dynamics (PROXIMA+BLEND).",
         subcommands = {EvaluateCommand.class, MdCommand.class, BuildCommand.class, SiVacancyCommand.class,
-                CommandLine.HelpCommand.class})
+                ServeCommand.class, CommandLine.HelpCommand.class})
 public final class ProximaCli implements Runnable {
 
     @Option(names = "--verbose", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)

@@ -34,10 +34,10 @@ final class StudyCliOptions {
     static final double SW_LINEAR_ERROR_TARGET = 0.32;
 
     /**
-     * The same for the neural-network surrogate, eV/Å (NPT pilot: median 0.343, mean 0.384; hop pilot in
-     * docs/results.md).
+     * The same for the neural-network surrogate, eV/Å: 8 PROXIMA+BLEND hop replicas, seeds 1001–1008, ε_target 1.25:
+     * audited median 0.324, mean 0.368, i.e. 0.346 (the NPT pilot gave 0.343 and 0.384, i.e. 0.36).
      */
-    static final double SW_NN_ERROR_TARGET = 0.36;
+    static final double SW_NN_ERROR_TARGET = 0.35;
 
     /** Default ε_target for other targets (the paper's, for DFT), eV/Å. */
     static final double DFT_ERROR_TARGET = 0.9;
@@ -144,6 +144,10 @@ final class StudyCliOptions {
             }
         }
         CalculatorSpec spec = cp2kLimits.apply(CalculatorSpec.parse(target));
+        if (spec.kind() == CalculatorSpec.Kind.IPI) {
+            throw new IllegalArgumentException("--target " + target + ": an i-PI client serves one run at a time, and "
+                    + "a study runs several (modes, replicas, a reference run); use proxima md with the i-PI target");
+        }
         SurrogateKind kind = surrogate != null ? SurrogateKind.parse(surrogate)
                 : quick ? SurrogateKind.LINEAR : SurrogateKind.NN;
         int r = replicas != null ? replicas : quick ? 2 : 1;

@@ -72,6 +72,7 @@ public final class BlendingCalculator implements ForceCalculator, Checkpointable
     private EnsembleSurrogate model;
     private boolean started;
     private boolean speciesChecked;
+    private final String firstNote;
     private long calls;
     private int index;
     private long targetCalls;
@@ -86,8 +87,7 @@ public final class BlendingCalculator implements ForceCalculator, Checkpointable
 
     /** What one call decided. */
     private record Decision(double threshold, boolean audited, boolean useSurrogate, int index, double lambda,
-            double auditProbability) {
-    }
+            double auditProbability) { }
 
     BlendingCalculator(BlendingCalculatorBuilder b) {
         this.target = b.replay.isEmpty() ? b.target : new ReplayingTarget(b.target, b.replay);
@@ -100,6 +100,7 @@ public final class BlendingCalculator implements ForceCalculator, Checkpointable
         this.seed = b.seed;
         this.trainingSet = b.trainingSet != null ? b.trainingSet : TrainingSet.inMemory();
         this.listeners = List.copyOf(b.listeners);
+        this.firstNote = b.firstNote;
         EnumSet<Property> p = EnumSet.of(Property.ENERGY, Property.FORCES);
         if (target.implementedProperties().contains(Property.STRESS)
                 && model.implementedProperties().contains(Property.STRESS)) {
@@ -183,8 +184,8 @@ public final class BlendingCalculator implements ForceCalculator, Checkpointable
             retrained = retrainer.retrain(model, trainingSet, false, this::install);
             trainingSeconds += (System.nanoTime() - t2) / 1e9;
         }
-        String event = StepRecord.joinEvents(p.nonFinite() ? "non-finite surrogate prediction" : null, finished,
-                retrained);
+        String event = StepRecord.joinEvents(calls == 1 ? firstNote : null, p.nonFinite() ? "non-finite surrogate "
+                + "prediction" : null, finished, retrained);
         if (d.audited()) {
             acceptedError.add(error, d.auditProbability());
         }
@@ -196,10 +197,7 @@ public final class BlendingCalculator implements ForceCalculator, Checkpointable
         return result.withAnnotation(record);
     }
 
-    /**
-     * First call of this instance: the surrogate must handle the structure's elements. First call of the run: a
-     * first fit on initial data alone, if they suffice. Returns its wall time, s.
-     */
+    /** First call: the surrogate must know the elements; a first fit on initial data if they suffice (wall s). */
     private double start(Structure structure) {
         if (!speciesChecked) {
             Ensembles.requireSpecies(model, structure);

@@ -37,6 +37,7 @@ public final class BlendingCalculatorBuilder {
     final List<TrainingPoint> initialData = new ArrayList<>();
     final List<TrainingPoint> replay = new ArrayList<>();
     final List<StepListener> listeners = new ArrayList<>();
+    String firstNote;
 
     BlendingCalculatorBuilder(ForceCalculator target, EnsembleSurrogate surrogate) {
         this.target = Objects.requireNonNull(target, "target");
@@ -206,6 +207,16 @@ public final class BlendingCalculatorBuilder {
      */
     public BlendingCalculatorBuilder listener(StepListener value) {
         this.listeners.add(Objects.requireNonNull(value));
+        return this;
+    }
+
+    /**
+     * @param value a note for the {@code event} of the first step record (e.g. that an outside driver owns the
+     *     dynamics), or null
+     * @return this
+     */
+    public BlendingCalculatorBuilder firstRecordNote(String value) {
+        this.firstNote = value;
         return this;
     }
 

@@ -24,7 +24,7 @@ class AseInteropTest {
 
     @Test
     void aseReadsOurFramesWithEnergyForcesAndStress() throws Exception {
-        String python = python();
+        String python = ExternalTool.pythonWithAse();
         Random rng = new Random(11);
         Structure s = TestStructures.randomTriclinic(TestStructures.rattle(TestStructures.diamond("Si", 5.43, 1), 0.1,
                 rng), 0.05, rng);
@@ -63,7 +63,7 @@ class AseInteropTest {
      */
     @Test
     void velocitiesRoundTripThroughAseAsMomenta() throws Exception {
-        String python = python();
+        String python = ExternalTool.pythonWithAse();
         Random rng = new Random(5);
         Structure s = TestStructures.rattle(TestStructures.diamond("Si", 5.43, 1), 0.05, rng);
         double[] v = new double[24];
@@ -99,14 +99,6 @@ class AseInteropTest {
         }
         // ASE writes 8 decimals of momentum: 1e-8 × ASE_FS / m is about 4e-11 Å/fs
         org.proxima.core.testing.ArrayAssertions.assertArrayClose(twice, back, 1e-10, "velocities from ASE's momenta");
-    }
-
-    /** Debian's python3 with ASE (or one on the PATH that has it); the test fails under CI when there is none. */
-    private static String python() {
-        String python = ExternalTool.runs("python3", "-c", "import ase.io") ? "python3"
-                : ExternalTool.runs("/usr/bin/python3", "-c", "import ase.io") ? "/usr/bin/python3" : null;
-        ExternalTool.require(python != null, "python3 with ASE (Debian package python3-ase)");
-        return python;
     }
 
     private static double[] parse(String line) {

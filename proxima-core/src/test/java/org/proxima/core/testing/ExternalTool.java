@@ -53,4 +53,17 @@ public final class ExternalTool {
             return false;
         }
     }
+
+    /**
+     * Debian's python3 with ASE ({@code /usr/bin/python3} first, as the project's tests use it), or a python3 on the
+     * PATH that has ASE; skips or fails (CI) when there is none.
+     *
+     * @return the interpreter's command
+     */
+    public static String pythonWithAse() {
+        String python = runs("/usr/bin/python3", "-c", "import ase.io") ? "/usr/bin/python3"
+                : runs("python3", "-c", "import ase.io") ? "python3" : null;
+        require(python != null, "python3 with ASE (Debian package python3-ase)");
+        return python;
+    }
 }
