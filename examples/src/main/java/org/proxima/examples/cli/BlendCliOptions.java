@@ -4,6 +4,7 @@ import org.proxima.examples.study.BlendSettings;
 import org.proxima.examples.study.Control;
 import org.proxima.examples.study.StudyMode;
 import org.proxima.examples.study.SurrogateKind;
+import org.proxima.examples.study.SurrogateStart;
 import org.proxima.examples.study.TrainingPlan;
 
 import picocli.CommandLine.Mixin;
@@ -20,6 +21,9 @@ final class BlendCliOptions {
 
     @Mixin
     ControlCliOptions control;
+
+    @Mixin
+    SurrogateStartCliOptions start;
 
     @Option(names = "--surrogate", defaultValue = "nn", paramLabel = "nn|linear",
             description = "Surrogate for proxima and blend (default ${DEFAULT-VALUE}).")
@@ -76,7 +80,12 @@ final class BlendCliOptions {
         if (m == StudyMode.CALIBRATED) {
             c = new Control(true, c.errorQuantile(), true, c.auditFloor());
         }
-        return new BlendSettings(m, kind, plan, errorTarget != null ? errorTarget : 0, audit, n, window, c);
+        SurrogateStart st = start.resolve();
+        if (m == StudyMode.TARGET && (st.initialData() != null || st.model() != null)) {
+            throw new IllegalArgumentException("--initial-data and --model start a surrogate: give --mode proxima, "
+                    + "blend or calibrated");
+        }
+        return new BlendSettings(m, kind, plan, errorTarget != null ? errorTarget : 0, audit, n, window, c, st);
     }
 
     private void checkRanges(StudyMode m) {

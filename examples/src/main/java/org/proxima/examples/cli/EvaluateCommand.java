@@ -29,9 +29,18 @@ import picocli.CommandLine.Option;
         description = "Evaluate energy, forces and stress of every frame of a structure file.")
 final class EvaluateCommand implements Callable<Integer> {
 
-    @Option(names = "--calculator", required = true, paramLabel = "SPEC",
+    @Option(names = "--calculator", paramLabel = "SPEC",
             description = "Calculator: " + CalculatorSpec.FORMS + ".")
     String calculator;
+
+    @Option(names = "--surrogate", paramLabel = "MODEL_DIR",
+            description = "Instead of a calculator, a saved ensemble (proxima train): energies, forces, stress and "
+                    + "the per-frame UQ, and against the input's reference forces the force MAE, max-atom error and "
+                    + "UQ-error rank correlation.")
+    Path surrogate;
+
+    @Option(names = "--summary", paramLabel = "FILE.json", description = "With --surrogate: the measures as JSON.")
+    Path summary;
 
     @Mixin
     Cp2kCliOptions cp2kLimits;
@@ -45,13 +54,18 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if ((calculator == null) == (surrogate == null)) {
+            throw new IllegalArgumentException("Give either --calculator SPEC or --surrogate MODEL_DIR");
+        }
+        if (surrogate != null) {
+            return evaluateSurrogate();
+        }
         CalculatorSpec spec = cp2kLimits.apply(CalculatorSpec.parse(calculator));
         Map<String, Path> inputs = new LinkedHashMap<>();
         inputs.put("--input", input);
         inputs.put("--calculator", spec.file());
         OptionChecks.files(inputs, Map.of("--output", output));
-        Iterator<Frame> frames = StructureFiles.detect(input) == StructureFiles.Format.EXTXYZ
-                ? ExtXyzReader.open(input) : StructureFiles.readAll(input).iterator();
+        Iterator<Frame> frames = frames();
         int count = 0;
         ForceCalculator calc = null;
         try (AtomicOutput file = AtomicOutput.of(output); ExtXyzWriter out = ExtXyzWriter.create(file.path())) {
@@ -89,6 +103,30 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         System.out.printf("Evaluated %d frame%s with %s; wrote %s%n", count, count == 1 ? "" : "s",
                 calc == null ? spec.text() : calc.describe(), output);
+        return 0;
+    }
+
+    private Iterator<Frame> frames() {
+        return StructureFiles.detect(input) == StructureFiles.Format.EXTXYZ ? ExtXyzReader.open(input)
+                : StructureFiles.readAll(input).iterator();
+    }
+
+    private int evaluateSurrogate() {
+        Map<String, Path> outputs = new LinkedHashMap<>();
+        outputs.put("--output", output);
+        outputs.put("--summary", summary);
+        OptionChecks.files(Map.of("--input", input), outputs);
+        Iterator<Frame> frames = frames();
+        try {
+            Map<String, Object> m = SurrogateEvaluation.run(surrogate, input, frames, output);
+            if (summary != null) {
+                org.proxima.core.io.Json.writeFile(summary, m);
+            }
+        } finally {
+            if (frames instanceof ExtXyzReader reader) {
+                reader.close();
+            }
+        }
         return 0;
     }
 }

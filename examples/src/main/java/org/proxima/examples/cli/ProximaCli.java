@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "proxima", mixinStandardHelpOptions = true, versionProvider = ProximaCli.Version.class,
         description = "On-the-fly surrogate modelling for molecular dynamics (PROXIMA+BLEND).",
-        subcommands = {EvaluateCommand.class, MdCommand.class, BuildCommand.class, SiVacancyCommand.class,
+        subcommands = {EvaluateCommand.class, TrainCommand.class, MdCommand.class, BuildCommand.class, SiVacancyCommand.class,
                 ServeCommand.class, CommandLine.HelpCommand.class})
 public final class ProximaCli implements Runnable {
 

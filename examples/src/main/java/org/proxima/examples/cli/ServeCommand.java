@@ -84,7 +84,8 @@ final class ServeCommand implements Callable<Integer> {
         ForceCalculator target = spec.create(template.species());
         try (BlendOutputs outputs = blend.mode().blended() ? BlendOutputs.create(stepRecords, trainingSetFile) : null;
                 ForceCalculator calc = outputs == null ? target : outputs.attachTo(blend.builder(target,
-                        ensemble(blend, template), seed).firstRecordNote(DRIVER_NOTE)).build();
+                        ensemble(blend, template), seed).initialData(blend.start().points(template))
+                        .firstRecordNote(DRIVER_NOTE)).build();
                 IpiClient client = IpiClient.connect(address, seconds(connectSeconds))) {
             IpiClient.Report r = client.serve(template, calc, seconds(idleSeconds));
             Map<String, Object> m = summary(spec, blend, template, r, calc, outputs, (System.nanoTime() - t0) / 1e9);
@@ -99,7 +100,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private static EnsembleSurrogate ensemble(BlendSettings blend, Structure template) {
-        return blend.surrogate().create(List.copyOf(template.species()), blend.plan().epochs(), 1);
+        return blend.start().ensemble(blend.surrogate(), List.copyOf(template.species()), blend.plan().epochs(), 1);
     }
 
     private Map<String, Object> summary(CalculatorSpec spec, BlendSettings blend, Structure template,

@@ -112,6 +112,9 @@ final class StudyCliOptions {
     @Mixin
     ControlCliOptions control;
 
+    @Mixin
+    SurrogateStartCliOptions start;
+
     @Option(names = "--surrogate-frames", paramLabel = "N", description = "Target frames the surrogate-only mode "
             + "trains on (default: the blend replicas' median final training-set size).")
     Integer surrogateFrames;
@@ -166,7 +169,7 @@ final class StudyCliOptions {
         Path ckpt = checkpoints.directory();
         return new StudyOptions(output, spec, kind, m, r, seed, s, temperatureK, retrainInterval, audit, eps,
                 blendSteps, volumeA3, j, trajectoryEvery, ckpt, checkpoints.every, checkpoints.resuming(),
-                checkpoints.allowChangedOptions, surrogateFrames, control.resolve());
+                checkpoints.allowChangedOptions, surrogateFrames, control.resolve(), start.resolve());
     }
 
     /**
@@ -196,6 +199,7 @@ final class StudyCliOptions {
         p.put("checkpoint", o.checkpointRoot() == null ? null : o.checkpointRoot().toString());
         p.put("resume", o.resume().name().toLowerCase(java.util.Locale.ROOT));
         p.put("surrogate_frames", o.surrogateFrames());
+        p.putAll(o.start().toMap());
         p.put("surrogate_training_seed", org.proxima.examples.study.FrozenSurrogate.TRAINING_SEED);
         return p;
     }

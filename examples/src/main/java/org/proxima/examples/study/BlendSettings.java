@@ -20,9 +20,10 @@ import org.proxima.core.surrogate.EnsembleSurrogate;
  * @param blendSteps n (1 = hard switch)
  * @param window controller window h
  * @param control which controller and audit policy
+ * @param start how the surrogate starts (untrained, initial data, a saved model)
  */
 public record BlendSettings(StudyMode mode, SurrogateKind surrogate, TrainingPlan plan, double errorTargetEvPerA,
-        double auditProbability, int blendSteps, int window, Control control) {
+        double auditProbability, int blendSteps, int window, Control control, SurrogateStart start) {
 
     /** The paper's audit probability restated per MD step. */
     public static final double DEFAULT_AUDIT = 0.2;
@@ -35,6 +36,7 @@ public record BlendSettings(StudyMode mode, SurrogateKind surrogate, TrainingPla
      */
     public BlendSettings {
         java.util.Objects.requireNonNull(control, "control");
+        java.util.Objects.requireNonNull(start, "start");
         if (!(errorTargetEvPerA >= 0) || !Double.isFinite(errorTargetEvPerA)) {
             throw new IllegalArgumentException("Error target must be ≥ 0 eV/Å, got " + errorTargetEvPerA);
         }
@@ -53,7 +55,7 @@ public record BlendSettings(StudyMode mode, SurrogateKind surrogate, TrainingPla
      */
     public BlendSettings withMode(StudyMode value) {
         return new BlendSettings(value, surrogate, plan, errorTargetEvPerA, auditProbability,
-                value.defaultBlendSteps(), window, value == StudyMode.CALIBRATED ? Control.CALIBRATED : control);
+                value.defaultBlendSteps(), window, value == StudyMode.CALIBRATED ? Control.CALIBRATED : control, start);
     }
 
     /**
@@ -86,6 +88,7 @@ public record BlendSettings(StudyMode mode, SurrogateKind surrogate, TrainingPla
         m.put("retrain_interval", plan.retrainInterval());
         m.put("training_max_size", plan.maxSize());
         m.put("epochs", plan.epochs());
+        m.putAll(start.toMap());
         if (mode == StudyMode.SURROGATE) {
             return m;
         }

@@ -35,12 +35,13 @@ import java.util.Objects;
  * @param control the controller and audit policy of the proxima and blend modes (the paper's by default); the
  *     calibrated mode always uses the calibrated controller and adaptive audits, with this record's quantile and
  *     floor
+ * @param start how the blended modes' surrogate starts (initial data, a saved model)
  */
 public record StudyOptions(Path output, TargetFactory target, SurrogateKind surrogate, List<StudyMode> modes,
         int replicas, long seed, Long steps, Double temperatureK, Integer retrainInterval, double auditProbability,
         double errorTargetEvPerA, Integer blendSteps, Double volumeA3, int parallel, int trajectoryEvery,
         Path checkpointRoot, long checkpointEvery, Resume resume, boolean allowChangedOptions,
-        Integer surrogateFrames, Control control) {
+        Integer surrogateFrames, Control control, SurrogateStart start) {
 
     /**
      * Validates.
@@ -48,6 +49,7 @@ public record StudyOptions(Path output, TargetFactory target, SurrogateKind surr
     public StudyOptions {
         Objects.requireNonNull(output, "output");
         Objects.requireNonNull(target, "target");
+        Objects.requireNonNull(start, "start");
         Objects.requireNonNull(surrogate, "surrogate");
         Objects.requireNonNull(control, "control");
         modes = List.copyOf(modes);
@@ -106,6 +108,6 @@ public record StudyOptions(Path output, TargetFactory target, SurrogateKind surr
         Control c = mode == StudyMode.CALIBRATED ? new Control(true, control.errorQuantile(), true,
                 control.auditFloor()) : control;
         return new BlendSettings(mode, surrogate, plan, errorTargetEvPerA, auditProbability, n,
-                BlendSettings.DEFAULT_WINDOW, c);
+                BlendSettings.DEFAULT_WINDOW, c, start);
     }
 }

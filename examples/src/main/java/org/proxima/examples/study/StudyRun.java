@@ -81,9 +81,10 @@ public final class StudyRun {
         }
         StepSummary progressCounts = new StepSummary();
         if (blend.mode().blended()) {
-            EnsembleSurrogate ensemble = blend.surrogate().create(List.copyOf(start.species()), blend.plan().epochs(),
-                    spec.seed());
-            b.blending(blend.builder(timedTarget, ensemble, spec.seed()).listener(progressCounts));
+            EnsembleSurrogate ensemble = blend.start().ensemble(blend.surrogate(), List.copyOf(start.species()),
+                    blend.plan().epochs(), spec.seed());
+            b.blending(blend.builder(timedTarget, ensemble, spec.seed()).initialData(blend.start().points(start))
+                    .listener(progressCounts));
         } else {
             b.target(timedTarget);
         }

@@ -38,7 +38,7 @@ class StudyRunTest {
 
     private RunSpec spec(String name, StudyMode mode, long seed) {
         BlendSettings blend = new BlendSettings(mode, SurrogateKind.LINEAR, new TrainingPlan(32, 0, 0), 1.25, 0.2,
-                mode.defaultBlendSteps(), 8, Control.PAPER);
+                mode.defaultBlendSteps(), 8, Control.PAPER, SurrogateStart.NONE);
         return new RunSpec(name, () -> {
             MdState s = MdState.of(SiVacancyStudy.startStructure(), seed);
             Velocities.maxwellBoltzmann(s, 800, seed);

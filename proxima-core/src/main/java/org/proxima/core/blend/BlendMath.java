@@ -61,14 +61,6 @@ final class BlendMath {
      * @return the error, eV/Å
      */
     static double maxForceError(CalculationResult a, CalculationResult b) {
-        int n = a.atomCount();
-        double max = 0;
-        for (int i = 0; i < n; i++) {
-            double dx = a.forceEvPerA(i, 0) - b.forceEvPerA(i, 0);
-            double dy = a.forceEvPerA(i, 1) - b.forceEvPerA(i, 1);
-            double dz = a.forceEvPerA(i, 2) - b.forceEvPerA(i, 2);
-            max = Math.max(max, dx * dx + dy * dy + dz * dz);
-        }
-        return Math.sqrt(max);
+        return a.maxAtomForceDifferenceEvPerA(b);
     }
 }

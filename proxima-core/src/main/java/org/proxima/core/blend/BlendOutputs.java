@@ -30,6 +30,7 @@ public final class BlendOutputs implements Checkpointable, AutoCloseable {
     private final StepRecordWriter records;
     private final TrainingSet trainingSet;
     private final List<TrainingPoint> replay;
+    private boolean continued;
     private final StepSummary summary = new StepSummary();
     private final ControllerHealth health = new ControllerHealth();
 
@@ -73,18 +74,24 @@ public final class BlendOutputs implements Checkpointable, AutoCloseable {
         if (training != null && sizes.has("training") && sizes.getRaw("training") != null) {
             tail = TrainingSet.truncate(training, sizes.getLong("training"));
         }
-        return new BlendOutputs(stepRecords, training,
+        BlendOutputs o = new BlendOutputs(stepRecords, training,
                 stepRecords == null ? null : StepRecordWriter.append(stepRecords, FLUSH_EVERY),
                 training == null ? TrainingSet.inMemory() : TrainingSet.continueFile(training), tail);
+        o.continued = true;
+        return o;
     }
 
     /**
-     * Gives a calculator's builder the training set, the listeners and the replay.
+     * Gives a calculator's builder the training set, the listeners and the replay (on a resume with a training-set
+     * file, the builder's initial data are dropped: the file read back already holds them).
      *
      * @param builder the builder
      * @return the builder
      */
     public BlendingCalculatorBuilder attachTo(BlendingCalculatorBuilder builder) {
+        if (trainingFile != null && continued) {
+            builder.initialData.clear(); // the training set read back already begins with them
+        }
         builder.trainingSet(trainingSet).replayTargetResults(replay);
         listeners().forEach(builder::listener);
         return builder;

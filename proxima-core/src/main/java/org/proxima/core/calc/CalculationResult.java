@@ -194,6 +194,28 @@ public record CalculationResult(double energyEv, double[] forcesEvPerA, double[]
         return Math.sqrt(max);
     }
 
+    /**
+     * The error measure of the paper and its controller: the largest norm over atoms of the force difference.
+     *
+     * @param other another result for the same atoms (e.g. the target's)
+     * @return max_i |F_i − F'_i|, eV/Å
+     */
+    public double maxAtomForceDifferenceEvPerA(CalculationResult other) {
+        double[] a = require(forcesEvPerA, Property.FORCES);
+        double[] b = other.forcesEvPerA();
+        if (a.length != b.length) {
+            throw new IllegalArgumentException("Forces of " + a.length / 3 + " and " + b.length / 3 + " atoms");
+        }
+        double max = 0;
+        for (int i = 0; i < a.length; i += 3) {
+            double dx = a[i] - b[i];
+            double dy = a[i + 1] - b[i + 1];
+            double dz = a[i + 2] - b[i + 2];
+            max = Math.max(max, dx * dx + dy * dy + dz * dz);
+        }
+        return Math.sqrt(max);
+    }
+
     /** @return whether energy and every present array hold only finite numbers */
     public boolean isFinite() {
         return Double.isFinite(energyEv) && allFinite(forcesEvPerA) && allFinite(stressEvPerA3)
