@@ -177,6 +177,11 @@ final class CrossFade implements AutoCloseable {
      * @return the state
      */
     StateMap saveState() {
+        if (entries.size() == 1 && !entries.get(0).model().isTrained()) {
+            // before the first fit: the run's own fresh ensemble is the same (same settings and seed)
+            return new StateMap().putLongs("ages", new long[] {entries.get(0).age()}).putRaw("ensembles", List.of())
+                    .putBoolean("untrained", true);
+        }
         List<Object> maps = new ArrayList<>();
         // through JSON text, so that a state restored in memory is exactly what a checkpoint file gives back
         entries.forEach(e -> maps.add(Json.parse(Json.writeLine(e.model().toMap()))));
@@ -192,6 +197,13 @@ final class CrossFade implements AutoCloseable {
      */
     @SuppressWarnings("unchecked")
     EnsembleSurrogate restoreState(StateMap state) {
+        if (state.has("untrained") && state.getBoolean("untrained")) {
+            if (entries.size() != 1 || entries.get(0).model().isTrained()) {
+                throw new CheckpointException("The checkpoint was written before the first training; resume with "
+                        + "the untrained ensemble the run started with");
+            }
+            return newest();
+        }
         long[] ages = state.getLongs("ages");
         List<Object> maps = (List<Object>) state.getRaw("ensembles");
         if (maps.size() != ages.length || ages.length == 0) {

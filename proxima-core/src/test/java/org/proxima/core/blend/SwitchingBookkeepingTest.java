@@ -239,6 +239,41 @@ class SwitchingBookkeepingTest {
         }
     }
 
+    /** A checkpoint before the first fit (the NN studies checkpoint long before it) holds no ensemble. */
+    @Test
+    void aStateSavedBeforeTheFirstTrainingRestoresAndContinuesExactly() {
+        MorsePotential target = BlendingFixtures.target();
+        Structure[] frames = BlendingFixtures.wander(40, 0.003, 5);
+        List<StepRecord> reference = new ArrayList<>();
+        List<StepRecord> resumed = new ArrayList<>();
+        try (BlendingCalculator a = untrainedCalculator(target, List.of())) {
+            for (int k = 0; k < frames.length; k++) {
+                a.calculate(frames[k]);
+                reference.add(a.lastRecord());
+                if (k == 9) {
+                    resumed.addAll(reference);
+                    org.proxima.core.checkpoint.StateMap mid = a.saveState();
+                    try (BlendingCalculator b = untrainedCalculator(target, a.trainingSet().snapshot())) {
+                        b.restoreState(mid);
+                        for (int j = 10; j < frames.length; j++) {
+                            b.calculate(frames[j]);
+                            resumed.add(b.lastRecord());
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(reference.get(25).modelVersion() >= 1, "trained after the checkpoint");
+        assertEquals(withoutTimes(reference), withoutTimes(resumed));
+    }
+
+    private static BlendingCalculator untrainedCalculator(MorsePotential target,
+            List<org.proxima.core.surrogate.TrainingPoint> data) {
+        return BlendingCalculator.builder(target, org.proxima.core.testing.SyntheticEnsemble.untrained(target, 2, 0.05,
+                0.5)).controller(new ScriptedController(k -> true)).blendSteps(N).auditProbability(0.3).seed(3)
+                .retrainInterval(20).initialData(data).build();
+    }
+
     private static List<StepRecord> withoutTimes(List<StepRecord> in) {
         List<StepRecord> out = new ArrayList<>();
         for (StepRecord r : in) {
