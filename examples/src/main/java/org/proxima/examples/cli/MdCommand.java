@@ -12,6 +12,7 @@ import org.proxima.core.io.StructureFiles;
 import org.proxima.core.model.Structure;
 import org.proxima.examples.study.BlendSettings;
 import org.proxima.examples.study.StudyRun;
+import org.proxima.examples.study.TargetFactory;
 import org.proxima.examples.study.CheckpointSettings;
 import org.proxima.examples.study.RunOutcome;
 import org.proxima.examples.study.RunSpec;
@@ -78,6 +79,11 @@ final class MdCommand implements Callable<Integer> {
     @Mixin
     CheckpointCliOptions checkpoints;
 
+    @Option(names = "--max-target-calls", paramLabel = "N",
+            description = "Stop (with an error, outputs and checkpoints kept) at the N+1st target call of the run, "
+                    + "resumes included: a budget for DFT.")
+    Long maxTargetCalls;
+
     @Override
     public Integer call() {
         CalculatorSpec spec = targetOptions.spec();
@@ -100,7 +106,8 @@ final class MdCommand implements Callable<Integer> {
         CheckpointSettings checkpointing = ckpt == null ? null
                 : new CheckpointSettings(ckpt, checkpoints.every, checkpoints.resuming(),
                         checkpoints.allowChangedOptions);
-        RunSpec run = new RunSpec("md", () -> initialState(frame, s), ensemble::create, steps, spec, blend, seed,
+        TargetFactory target = maxTargetCalls == null ? spec : spec.withMaxCalls(maxTargetCalls);
+        RunSpec run = new RunSpec("md", () -> initialState(frame, s), ensemble::create, steps, target, blend, seed,
                 equilibrationSteps, equilibrationSteps, hops, new RunOutputs(thermo, thermoEvery, trajectory, every,
                         stepRecords, trainingSetFile, summary), checkpointing, physicalOptions(s, blend));
         RunOutcome outcome;

@@ -65,7 +65,8 @@ public final class StudyRun {
         Integrator integrator = spec.integrator().get();
         BlendSettings blend = spec.blend();
         Observed obs = new Observed(start, spec.hops());
-        TimedCalculator timedTarget = new TimedCalculator(spec.target().create(start.species()));
+        TimedCalculator timedTarget = new TimedCalculator(spec.target().create(start.species()),
+                spec.target().maxCalls());
         Map<String, Object> summary = new LinkedHashMap<>();
         BlendedRun.Builder b = BlendedRun.builder(state, integrator).name(spec.name()).outputs(spec.outputs())
                 .observer(obs.stats, 1).observer(obs.series, 1).checkpointed("target_timing", timedTarget)

@@ -2,6 +2,7 @@ package org.proxima.examples.study;
 
 import java.util.Set;
 
+import org.proxima.core.calc.CalculationFailedException;
 import org.proxima.core.calc.CalculationResult;
 import org.proxima.core.calc.ForceCalculator;
 import org.proxima.core.calc.Property;
@@ -9,19 +10,29 @@ import org.proxima.core.checkpoint.Checkpointable;
 import org.proxima.core.checkpoint.StateMap;
 import org.proxima.core.model.Structure;
 
-/** Counts the calls of a calculator and the wall time spent in them; checkpointed with the run. */
+/**
+ * Counts the calls of a calculator and the wall time spent in them, and refuses calls beyond a cap (a DFT budget:
+ * the run stops with an error naming the step, its outputs and checkpoints kept); checkpointed with the run, so the
+ * cap counts the calls of the whole run across resumes.
+ */
 final class TimedCalculator implements ForceCalculator, Checkpointable {
 
     private final ForceCalculator inner;
+    private final long maxCalls;
     private long calls;
     private double seconds;
 
-    TimedCalculator(ForceCalculator inner) {
+    TimedCalculator(ForceCalculator inner, long maxCalls) {
         this.inner = inner;
+        this.maxCalls = maxCalls;
     }
 
     @Override
     public CalculationResult calculate(Structure structure) {
+        if (calls >= maxCalls) {
+            throw new CalculationFailedException("The cap of " + maxCalls + " target calls is reached (--max-target-"
+                    + "calls); resume with a larger cap to continue");
+        }
         long t0 = System.nanoTime();
         try {
             return inner.calculate(structure);

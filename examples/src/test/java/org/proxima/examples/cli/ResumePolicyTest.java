@@ -138,4 +138,37 @@ class ResumePolicyTest {
         assertNotEquals(0, r.exitCode());
         assertTrue(r.err().contains("--resume-or-start needs --resume"), r.err());
     }
+
+    /** The target-call cap (a DFT budget) stops the run at the call after it, keeps its checkpoints, counts across resumes. */
+    @Test
+    void theTargetCallCapStopsTheRunAndCountsAcrossResumes() throws Exception {
+        Path ckpt = dir.resolve("ckpt");
+        Files.createDirectories(ckpt);
+        // target-only run: one target call for the initial forces and one per step
+        CliRun capped = run(md("a.extxyz", 100, "--resume", ckpt.toString(),
+                "--max-target-calls", "30"));
+        assertEquals(1, capped.exitCode());
+        assertTrue(capped.err().contains("cap of 30 target calls"), capped.err());
+        assertEquals(List.of("step-000000000020"), list(ckpt), "checkpoints kept");
+
+        // resumed from step 20 (21 calls made): the cap of 65 is reached at step 65
+        CliRun more = run(md("a.extxyz", 100, "--resume", ckpt.toString(),
+                "--max-target-calls", "65"));
+        assertEquals(1, more.exitCode());
+        assertTrue(more.err().contains("cap of 65 target calls"), more.err());
+        assertTrue(list(ckpt).contains("step-000000000060") && !list(ckpt).contains("step-000000000080"),
+                list(ckpt).toString());
+
+        CliRun done = run(md("a.extxyz", 100, "--resume", ckpt.toString(),
+                "--max-target-calls", "101"));
+        assertEquals(0, done.exitCode(), done.err());
+        assertEquals(102, Files.readAllLines(dir.resolve("thermo.csv")).size());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> summary = (Map<String, Object>) Json.parse(Files.readString(dir.resolve("summary.json")));
+        assertEquals(101L, ((Number) summary.get("target_calls")).longValue(), summary.toString());
+
+        CliRun zero = run(md("a.extxyz", 40, "--max-target-calls", "0"));
+        assertNotEquals(0, zero.exitCode());
+        assertTrue(zero.err().contains("≥ 1, got 0"), zero.err());
+    }
 }
