@@ -57,7 +57,7 @@ def main():
         ratio = (f"{m['max_abs_dVdt_mean_A3_per_fs'] / ref['max_abs_dVdt_mean_A3_per_fs']:.2f} | " if dv else "")
         print(f"| {NAMES[m['mode']]} | {e} | {m['runs']} | {v:.4f} ({s:.4f}) | {100 * d:+.{2 if dv else 1}f}% | "
               f"{z:+.1f} | {ratio}{m['target_fraction_mean']:.3f} | {'–' if after is None else f'{after:.3f}'} | "
-              f"{cost(ref, c) / cost(m, c) if m['target_calls_mean'] > 0 else float('inf'):.2f} |")
+              f"{f'{cost(ref, c) / cost(m, c):.2f}' if m['target_calls_mean'] > 0 else '–'} |")
 
 
 if __name__ == "__main__":

@@ -166,6 +166,52 @@ class CalibratedControllerTest {
         assertTrue(c.threshold().orElseThrow() < 5, "threshold " + c.threshold());
     }
 
+    /**
+     * The regime of the blended CP2K run (docs/results-cp2k.md): a UQ a hundred times below the error (median 0.01
+     * against 0.78 eV/Å) that carries no information about it, the population mean error (0.85) just under ε_target
+     * 0.9, audits at 0.2. The paper's controller winds up past every UQ it will ever see (the run's threshold ended
+     * seven times above its largest UQ); the calibrated one accepts everything too, but from inside the measured range.
+     */
+    @Test
+    void onADftShapedSurrogateThePapersThresholdWindsUpAndTheCalibratedStaysInTheUqRange() {
+        double audit = 0.2;
+        ThresholdController paper = new ProximaController(0.9, ProximaController.DEFAULT_WINDOW);
+        ThresholdController calibrated = CalibratedController.mean(0.9);
+        for (ThresholdController c : List.of(paper, calibrated)) {
+            SplittableRandom r = new SplittableRandom(18);
+            double maxUq = 0;
+            double maxObserved = 0;
+            long accepted = 0;
+            int steps = 20_000;
+            for (int k = 0; k < steps; k++) {
+                double u = Math.exp(Math.log(0.01) + 0.5 * r.nextGaussian());
+                double e = 0.78 * Math.exp(0.4 * r.nextGaussian());
+                maxUq = Math.max(maxUq, u);
+                c.uncertainty(k, u);
+                boolean usable = u < c.threshold().orElse(Double.NaN);
+                boolean audited = usable && r.nextDouble() < audit;
+                if (usable && !audited) {
+                    accepted++;
+                } else {
+                    c.observe(new Observation(k, u, e, audited, audit));
+                    maxObserved = Math.max(maxObserved, u);
+                }
+                if (c == calibrated) {
+                    double t = c.threshold().orElse(0);
+                    assertTrue(t <= CalibratedController.MARGIN * maxObserved + 1e-12, "step " + k + ": threshold "
+                            + t + " above every measured UQ " + maxObserved);
+                }
+            }
+            if (c == paper) {
+                assertTrue(c.threshold().orElseThrow() > 5 * maxUq, "the paper's threshold "
+                        + c.threshold().orElseThrow() + " against the largest UQ " + maxUq);
+            }
+            // both hand the surrogate every non-audited step once the mean error is seen to meet the bound
+            assertTrue((double) accepted / steps >= (1 - audit) * 0.9, c.getClass().getSimpleName() + " accepted "
+                    + accepted + " of " + steps);
+        }
+    }
+
     @Test
     void respondsToADegradingSurrogateWithinFiftyTargetCalls() {
         double eps = populationMean(proportional(1.5), false);
