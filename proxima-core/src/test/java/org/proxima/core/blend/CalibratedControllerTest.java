@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.DoubleUnaryOperator;
+import java.util.function.ToDoubleFunction;
 
 import org.junit.jupiter.api.Test;
 import org.proxima.core.io.Json;
@@ -25,7 +26,12 @@ class CalibratedControllerTest {
 
     /** What one closed-loop run did. */
     record Loop(double acceptedFraction, double targetFraction, double auditedMean, double auditedSe,
-            double[] acceptedErrors, List<Double> thresholds, long targetCalls) {
+            double[] acceptedErrors, List<Double> thresholds, long targetCalls, double maxUq) {
+    }
+
+    /** Looks at the controller at the end of every step, with the largest UQ it has observed so far. */
+    interface StepProbe {
+        void after(int step, double maxObservedUq);
     }
 
     /** The synthetic surrogate: the error of a step given its UQ and a normal draw. */
@@ -39,33 +45,44 @@ class CalibratedControllerTest {
 
     /** Runs the loop; {@code errorOf} gives the median error at a UQ, the noise is LN(0, 0.4). */
     static Loop run(ThresholdController c, int steps, long seed, DoubleUnaryOperator errorOf, boolean independent) {
+        return run(c, steps, seed, CalibratedControllerTest::uq, errorOf, independent, AUDIT, (k, m) -> { });
+    }
+
+    /** The same with the UQ drawn by {@code uqOf}, audits at {@code audit} and {@code probe} after every step. */
+    static Loop run(ThresholdController c, int steps, long seed, ToDoubleFunction<SplittableRandom> uqOf,
+            DoubleUnaryOperator errorOf, boolean independent, double audit, StepProbe probe) {
         SplittableRandom r = new SplittableRandom(seed);
         AcceptedErrorEstimate audited = new AcceptedErrorEstimate(1.0);
         List<Double> accepted = new ArrayList<>();
         List<Double> thresholds = new ArrayList<>();
         long target = 0;
+        double maxUq = 0;
+        double maxObserved = 0;
         for (int k = 0; k < steps; k++) {
-            double u = uq(r);
+            double u = uqOf.applyAsDouble(r);
+            maxUq = Math.max(maxUq, u);
             double medianError = independent ? errorOf.applyAsDouble(0.2) : errorOf.applyAsDouble(u);
             double e = medianError * Math.exp(0.4 * r.nextGaussian());
             c.uncertainty(k, u);
             double t = c.threshold().orElse(Double.NaN);
             thresholds.add(t);
             boolean usable = u < t;
-            boolean audit = usable && r.nextDouble() < AUDIT;
-            if (usable && !audit) {
+            boolean auditedStep = usable && r.nextDouble() < audit;
+            if (usable && !auditedStep) {
                 accepted.add(e);
             } else {
                 target++;
-                c.observe(new Observation(k, u, e, audit, AUDIT));
-                if (audit) {
-                    audited.add(e, AUDIT);
+                c.observe(new Observation(k, u, e, auditedStep, audit));
+                maxObserved = Math.max(maxObserved, u);
+                if (auditedStep) {
+                    audited.add(e, audit);
                 }
             }
+            probe.after(k, maxObserved);
         }
         double[] acc = accepted.stream().mapToDouble(Double::doubleValue).toArray();
         return new Loop((double) acc.length / steps, (double) target / steps, audited.meanEvPerA(),
-                audited.standardErrorEvPerA(), acc, thresholds, target);
+                audited.standardErrorEvPerA(), acc, thresholds, target, maxUq);
     }
 
     /** The population mean error of the synthetic surrogate with a = 1.5, by a large sample. */
@@ -175,40 +192,21 @@ class CalibratedControllerTest {
     @Test
     void onADftShapedSurrogateThePapersThresholdWindsUpAndTheCalibratedStaysInTheUqRange() {
         double audit = 0.2;
+        ToDoubleFunction<SplittableRandom> dftUq = r -> Math.exp(Math.log(0.01) + 0.5 * r.nextGaussian());
+        DoubleUnaryOperator dftError = u -> 0.78;
         ThresholdController paper = new ProximaController(0.9, ProximaController.DEFAULT_WINDOW);
         ThresholdController calibrated = CalibratedController.mean(0.9);
-        for (ThresholdController c : List.of(paper, calibrated)) {
-            SplittableRandom r = new SplittableRandom(18);
-            double maxUq = 0;
-            double maxObserved = 0;
-            long accepted = 0;
-            int steps = 20_000;
-            for (int k = 0; k < steps; k++) {
-                double u = Math.exp(Math.log(0.01) + 0.5 * r.nextGaussian());
-                double e = 0.78 * Math.exp(0.4 * r.nextGaussian());
-                maxUq = Math.max(maxUq, u);
-                c.uncertainty(k, u);
-                boolean usable = u < c.threshold().orElse(Double.NaN);
-                boolean audited = usable && r.nextDouble() < audit;
-                if (usable && !audited) {
-                    accepted++;
-                } else {
-                    c.observe(new Observation(k, u, e, audited, audit));
-                    maxObserved = Math.max(maxObserved, u);
-                }
-                if (c == calibrated) {
-                    double t = c.threshold().orElse(0);
-                    assertTrue(t <= CalibratedController.MARGIN * maxObserved + 1e-12, "step " + k + ": threshold "
-                            + t + " above every measured UQ " + maxObserved);
-                }
-            }
-            if (c == paper) {
-                assertTrue(c.threshold().orElseThrow() > 5 * maxUq, "the paper's threshold "
-                        + c.threshold().orElseThrow() + " against the largest UQ " + maxUq);
-            }
-            // both hand the surrogate every non-audited step once the mean error is seen to meet the bound
-            assertTrue((double) accepted / steps >= (1 - audit) * 0.9, c.getClass().getSimpleName() + " accepted "
-                    + accepted + " of " + steps);
+        Loop p = run(paper, 20_000, 18, dftUq, dftError, true, audit, (k, m) -> { });
+        Loop c = run(calibrated, 20_000, 18, dftUq, dftError, true, audit, (k, maxObserved) -> {
+            double t = calibrated.threshold().orElse(0);
+            assertTrue(t <= CalibratedController.MARGIN * maxObserved + 1e-12, "step " + k + ": threshold " + t
+                    + " above every measured UQ " + maxObserved);
+        });
+        assertTrue(paper.threshold().orElseThrow() > 5 * p.maxUq(), "the paper's threshold "
+                + paper.threshold().orElseThrow() + " against the largest UQ " + p.maxUq());
+        // both hand the surrogate every non-audited step once the mean error is seen to meet the bound
+        for (Loop l : List.of(p, c)) {
+            assertTrue(l.acceptedFraction() >= (1 - audit) * 0.9, "accepted " + l.acceptedFraction());
         }
     }
 
