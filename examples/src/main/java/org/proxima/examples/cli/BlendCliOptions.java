@@ -48,6 +48,10 @@ final class BlendCliOptions {
             + "(default nn: 1024 for NPT ensembles, 512 otherwise; linear: 64).")
     Integer retrainInterval;
 
+    @Option(names = "--retrain-growth", paramLabel = "F", description = "Geometric retraining: also wait until the "
+            + "training set has grown by this fraction since the last fit (default: 0.1 for calibrated, 0 otherwise).")
+    Double retrainGrowth;
+
     @Option(names = "--training-cap", paramLabel = "N", description = "Cap on training frames per member, 0 for none "
             + "(default nn: 0 for NPT, 512 otherwise).")
     Integer trainingCap;
@@ -66,7 +70,8 @@ final class BlendCliOptions {
         SurrogateKind kind = SurrogateKind.parse(surrogate);
         TrainingPlan d = TrainingPlan.defaults(kind, npt);
         TrainingPlan plan = new TrainingPlan(retrainInterval != null ? retrainInterval : d.retrainInterval(),
-                trainingCap != null ? trainingCap : d.maxSize(), epochs != null ? epochs : d.epochs());
+                trainingCap != null ? trainingCap : d.maxSize(), epochs != null ? epochs : d.epochs())
+                .forMode(m, retrainGrowth);
         if (m == StudyMode.SURROGATE) {
             throw new IllegalArgumentException("--mode surrogate is for proxima si-vacancy, which trains the frozen "
                     + "surrogate on an independent target run; proxima md runs target, proxima or blend");
@@ -96,6 +101,9 @@ final class BlendCliOptions {
         OptionChecks.atLeast("--window", window, 1);
         if (retrainInterval != null) {
             OptionChecks.atLeast("--retrain-interval", retrainInterval, 1);
+        }
+        if (retrainGrowth != null && (!(retrainGrowth >= 0) || !Double.isFinite(retrainGrowth))) {
+            throw new IllegalArgumentException("--retrain-growth must be a fraction ≥ 0, got " + retrainGrowth);
         }
         if (trainingCap != null) {
             OptionChecks.atLeast("--training-cap", trainingCap, 0);

@@ -76,6 +76,10 @@ final class StudyCliOptions {
             + "(default nn: 1024 NPT, 512 NVT; linear: 64).")
     Integer retrainInterval;
 
+    @Option(names = "--retrain-growth", paramLabel = "F", description = "Geometric retraining: also wait until the "
+            + "training set has grown by this fraction since the last fit (default: 0.1 for calibrated, 0 otherwise).")
+    Double retrainGrowth;
+
     @Option(names = "--audit", defaultValue = "0.2", paramLabel = "P",
             description = "Probability that a usable step is audited, per MD step (default ${DEFAULT-VALUE}).")
     double audit;
@@ -169,7 +173,7 @@ final class StudyCliOptions {
         Path ckpt = checkpoints.directory();
         return new StudyOptions(output, spec, kind, m, r, seed, s, temperatureK, retrainInterval, audit, eps,
                 blendSteps, volumeA3, j, trajectoryEvery, ckpt, checkpoints.every, checkpoints.resuming(),
-                checkpoints.allowChangedOptions, surrogateFrames, control.resolve(), start.resolve());
+                checkpoints.allowChangedOptions, surrogateFrames, control.resolve(), start.resolve(), retrainGrowth);
     }
 
     /**
@@ -186,6 +190,7 @@ final class StudyCliOptions {
         p.put("steps", o.steps());
         p.put("temperature_K", o.temperatureK());
         p.put("retrain_interval", o.retrainInterval());
+        p.put("retrain_growth", o.retrainGrowth());
         p.put("audit_probability", o.auditProbability());
         p.put("error_target_eV_per_A", o.errorTargetEvPerA());
         p.put("blend_steps", o.blendSteps() != null ? o.blendSteps() : StudyMode.BLEND.defaultBlendSteps());

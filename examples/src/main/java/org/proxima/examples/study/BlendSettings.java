@@ -74,7 +74,7 @@ public record BlendSettings(StudyMode mode, SurrogateKind surrogate, TrainingPla
         }
         return BlendingCalculator.builder(target, ensemble).controller(control.controller(errorTargetEvPerA, window))
                 .auditPolicy(control.auditPolicy(errorTargetEvPerA, auditProbability)).blendSteps(blendSteps)
-                .seed(seed).retrainInterval(plan.retrainInterval()).trainingCap(plan.maxSize(), 1.0);
+                .seed(seed).retrainInterval(plan.retrainInterval()).retrainGrowth(plan.retrainGrowth()).trainingCap(plan.maxSize(), 1.0);
     }
 
     /** @return a JSON-ready map of the settings that apply to the mode (only the mode for target-only runs) */
@@ -86,6 +86,7 @@ public record BlendSettings(StudyMode mode, SurrogateKind surrogate, TrainingPla
         }
         m.put("surrogate", surrogate.label());
         m.put("retrain_interval", plan.retrainInterval());
+        m.put("retrain_growth", plan.retrainGrowth());
         m.put("training_max_size", plan.maxSize());
         m.put("epochs", plan.epochs());
         m.putAll(start.toMap());

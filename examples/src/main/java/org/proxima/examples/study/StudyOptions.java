@@ -36,12 +36,14 @@ import java.util.Objects;
  *     calibrated mode always uses the calibrated controller and adaptive audits, with this record's quantile and
  *     floor
  * @param start how the blended modes' surrogate starts (initial data, a saved model)
+ * @param retrainGrowth geometric retraining fraction of the blended modes, or null for each mode's default
+ *     ({@link TrainingPlan#forMode})
  */
 public record StudyOptions(Path output, TargetFactory target, SurrogateKind surrogate, List<StudyMode> modes,
         int replicas, long seed, Long steps, Double temperatureK, Integer retrainInterval, double auditProbability,
         double errorTargetEvPerA, Integer blendSteps, Double volumeA3, int parallel, int trajectoryEvery,
         Path checkpointRoot, long checkpointEvery, Resume resume, boolean allowChangedOptions,
-        Integer surrogateFrames, Control control, SurrogateStart start) {
+        Integer surrogateFrames, Control control, SurrogateStart start, Double retrainGrowth) {
 
     /**
      * Validates.
@@ -74,6 +76,9 @@ public record StudyOptions(Path output, TargetFactory target, SurrogateKind surr
         if (surrogateFrames != null && surrogateFrames < 2) {
             throw new IllegalArgumentException("Surrogate-only training frames must be ≥ 2, got " + surrogateFrames);
         }
+        if (retrainGrowth != null && (!(retrainGrowth >= 0) || !Double.isFinite(retrainGrowth))) {
+            throw new IllegalArgumentException("Retrain growth must be a fraction ≥ 0, got " + retrainGrowth);
+        }
         if (checkpointEvery < 1) {
             throw new IllegalArgumentException("Checkpoint interval must be ≥ 1 step, got " + checkpointEvery);
         }
@@ -101,8 +106,8 @@ public record StudyOptions(Path output, TargetFactory target, SurrogateKind surr
      */
     public BlendSettings blend(StudyMode mode, boolean npt) {
         TrainingPlan defaults = TrainingPlan.defaults(surrogate, npt);
-        TrainingPlan plan = retrainInterval == null ? defaults
-                : new TrainingPlan(retrainInterval, defaults.maxSize(), defaults.epochs());
+        TrainingPlan plan = (retrainInterval == null ? defaults
+                : new TrainingPlan(retrainInterval, defaults.maxSize(), defaults.epochs())).forMode(mode, retrainGrowth);
         boolean blend = mode == StudyMode.BLEND || mode == StudyMode.CALIBRATED;
         int n = blend && blendSteps != null ? blendSteps : mode.defaultBlendSteps();
         Control c = mode == StudyMode.CALIBRATED ? new Control(true, control.errorQuantile(), true,

@@ -8,10 +8,12 @@ import org.proxima.core.checkpoint.StateMap;
  * error is missing, uncertain or close to ε_target; at the floor when it is confidently below. With the estimate m
  * and its standard error s (the audits weighted by 1/p, {@link AcceptedErrorEstimate}) and z = (ε − m)/s:
  * <pre>
- * p = ceiling                                 for z ≤ 1 (or fewer than {@code minAudits} audits)
- * p = floor                                   for z ≥ 3
- * p = ceiling − (ceiling − floor)(z − 1)/2    in between
+ * p = ceiling                                 for z ≤ 0 (or fewer than {@code minAudits} audits)
+ * p = floor                                   for z ≥ 2
+ * p = ceiling − (ceiling − floor) z/2         in between
  * </pre>
+ * (at the ceiling while the estimate is at or above ε, at the floor once it is two standard errors below, about
+ * 98 % one-sided confidence; docs/algorithm.md says why not 1 and 3).
  * The policy draws nothing itself: the calculator's seeded counter-based stream decides each audit, so the policy
  * needs no seed of its own and a run stays reproducible. A resume counts as a start (the next {@code boostCalls}
  * calls audit at the ceiling), so under this policy a resumed run is not bit-identical to an uninterrupted one; the
@@ -25,6 +27,10 @@ public final class AdaptiveAuditPolicy implements AuditPolicy {
     public static final double DEFAULT_CEILING = 0.2;
     /** Default number of calls at the ceiling after a start, resume, retraining or model swap. */
     public static final int DEFAULT_BOOST_CALLS = 50;
+    /** z at and below which the policy audits at the ceiling. */
+    public static final double Z_CEILING = 0;
+    /** z at and above which the policy audits at the floor. */
+    public static final double Z_FLOOR = 2;
     /** Audits needed before the estimate is trusted. */
     public static final int MIN_AUDITS = 10;
 
@@ -87,13 +93,13 @@ public final class AdaptiveAuditPolicy implements AuditPolicy {
         }
         double z = standardError > 0 ? (errorTargetEvPerA - estimate) / standardError
                 : estimate < errorTargetEvPerA ? Double.POSITIVE_INFINITY : Double.NEGATIVE_INFINITY;
-        if (z <= 1) {
+        if (z <= Z_CEILING) {
             return ceiling;
         }
-        if (z >= 3) {
+        if (z >= Z_FLOOR) {
             return floor;
         }
-        return ceiling - (ceiling - floor) * (z - 1) / 2;
+        return ceiling - (ceiling - floor) * (z - Z_CEILING) / (Z_FLOOR - Z_CEILING);
     }
 
     @Override

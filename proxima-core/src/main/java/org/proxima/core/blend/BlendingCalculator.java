@@ -107,7 +107,7 @@ public final class BlendingCalculator implements ForceCalculator, Checkpointable
             p.add(Property.STRESS);
         }
         this.properties = p;
-        this.retrainer = new Retrainer(b.mode, b.retrainInterval,
+        this.retrainer = new Retrainer(b.mode, b.retrainInterval, b.retrainGrowth,
                 b.initialTrainingSize > 0 ? b.initialTrainingSize : b.retrainInterval, b.trainingMaxSize,
                 b.recencyBias, b.seed);
         this.fade = new CrossFade(model, schedule, steps);

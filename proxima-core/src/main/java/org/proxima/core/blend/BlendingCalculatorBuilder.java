@@ -29,6 +29,7 @@ public final class BlendingCalculatorBuilder {
     AuditPolicy audits;
     long seed;
     int retrainInterval = 1024;
+    double retrainGrowth;
     int initialTrainingSize;
     int trainingMaxSize;
     double recencyBias = 1.0;
@@ -142,6 +143,19 @@ public final class BlendingCalculatorBuilder {
     }
 
     /**
+     * Geometric retraining: refit only when the training set has grown by this fraction since the last fit as well
+     * as by the retrain interval, so fits come every k points while the set is small and every f·N points later (a model swap restarts the adaptive audits' boost and changes the UQ's scale, and a model
+     * fitted to N points changes little after k ≪ N more). Default 0: every k points, as the paper's code.
+     *
+     * @param value the fraction f (≥ 0, finite; e.g. 0.1)
+     * @return this
+     */
+    public BlendingCalculatorBuilder retrainGrowth(double value) {
+        this.retrainGrowth = value;
+        return this;
+    }
+
+    /**
      * @param value training-set size at which the first fit happens (default: the retrain interval)
      * @return this
      */
@@ -248,6 +262,10 @@ public final class BlendingCalculatorBuilder {
         if (retrainInterval < 1) {
             throw new IllegalArgumentException("Retrain interval must be ≥ 1 target points, got "
                     + retrainInterval);
+        }
+        if (!(retrainGrowth >= 0) || !Double.isFinite(retrainGrowth)) {
+            throw new IllegalArgumentException("Retrain growth must be a finite fraction ≥ 0 of the training set, got "
+                    + retrainGrowth);
         }
         if (initialTrainingSize < 0 || trainingMaxSize < 0 || !(recencyBias > 0)) {
             throw new IllegalArgumentException("Initial training size and cap must be ≥ 0 and the recency bias "

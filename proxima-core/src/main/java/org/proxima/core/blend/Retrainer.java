@@ -19,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * When and how the blending calculator refits its ensemble: the first fit when the training set reaches its initial
- * size, then after every k new target points; at once (deterministic) or on a background thread whose result is
+ * size, then after every max(k, ⌈f·N⌉) new target points (N the training-set size at the last fit, f the growth
+ * fraction, 0 for a fixed interval); at once (deterministic) or on a background thread whose result is
  * handed over at the start of a later call. Fit v gets the seed (seed + 7919 v), so the same inputs give the same
  * models. A fit that fails keeps the previous ensemble and says so in the step's event.
  */
@@ -29,6 +30,7 @@ final class Retrainer implements Checkpointable, AutoCloseable {
 
     private final TrainingMode mode;
     private final int retrainInterval;
+    private final double growth;
     private final int initialTrainingSize;
     private final int maxSize;
     private final double recencyBias;
@@ -42,15 +44,17 @@ final class Retrainer implements Checkpointable, AutoCloseable {
     /**
      * @param mode deterministic or background
      * @param retrainInterval k, new target points between fits
+     * @param growth f: a fit also waits for f·N new points (0: every k points)
      * @param initialTrainingSize training-set size of the first fit
      * @param maxSize cap on training frames per member (0 for none)
      * @param recencyBias newest/oldest sampling weight ratio when capping
      * @param seed seed of every fit
      */
-    Retrainer(TrainingMode mode, int retrainInterval, int initialTrainingSize, int maxSize, double recencyBias,
+    Retrainer(TrainingMode mode, int retrainInterval, double growth, int initialTrainingSize, int maxSize, double recencyBias,
             long seed) {
         this.mode = mode;
         this.retrainInterval = retrainInterval;
+        this.growth = growth;
         this.initialTrainingSize = initialTrainingSize;
         this.maxSize = maxSize;
         this.recencyBias = recencyBias;
@@ -77,8 +81,13 @@ final class Retrainer implements Checkpointable, AutoCloseable {
             return false;
         }
         // after a failed fit, the next try waits for another interval of new points (no retry storm)
-        return model.isTrained() || lastFitFailed ? newPoints >= retrainInterval
+        return model.isTrained() || lastFitFailed ? newPoints >= interval(trainingSet.size() - newPoints)
                 : trainingSet.size() >= initialTrainingSize;
+    }
+
+    /** New points a fit waits for when the last fit had N points: max(k, ⌈f·N⌉). */
+    private long interval(long sizeAtLastFit) {
+        return Math.max(retrainInterval, (long) Math.ceil(growth * sizeAtLastFit));
     }
 
     /**

@@ -22,8 +22,8 @@ class AdaptiveAuditTest {
     void ceilingAfterStartRetrainingSwapAndResumeFloorWhenConfidentlyBelow() {
         AdaptiveAuditPolicy p = new AdaptiveAuditPolicy(0.3, 0.02, 0.2, 50);
         ErrorEstimate low = new ErrorEstimate(0.20, 0.19, 0.21); // z = 0.1 / (0.01/1.96) ≈ 20
-        ErrorEstimate close = new ErrorEstimate(0.29, 0.27, 0.31); // z ≈ 0.98
-        ErrorEstimate mid = new ErrorEstimate(0.28, 0.2604, 0.2996); // z = 2
+        ErrorEstimate close = new ErrorEstimate(0.305, 0.285, 0.325); // at ε within its interval: z < 0
+        ErrorEstimate mid = new ErrorEstimate(0.29, 0.2704, 0.3096); // z = 1
         assertEquals(0.2, p.probability(0), "at the start");
         for (int k = 0; k < 60; k++) {
             p.onStep(record(k, 1, true, low, null));
@@ -31,9 +31,9 @@ class AdaptiveAuditTest {
         assertEquals(0.2, p.probability(40), "within the boost after the first model");
         assertEquals(0.02, p.probability(61), 1e-15, "confidently below: the floor");
         p.onStep(record(61, 1, false, close, null));
-        assertEquals(0.2, p.probability(62), "close to ε: the ceiling");
+        assertEquals(0.2, p.probability(62), "at ε: the ceiling");
         p.onStep(record(62, 1, false, mid, null));
-        assertEquals(0.11, p.probability(63), 1e-12, "half-way between the floor and the ceiling at z = 2");
+        assertEquals(0.11, p.probability(63), 1e-12, "half-way between the floor and the ceiling at z = 1");
         p.onStep(record(63, 1, false, low, "retrained v2 on 200 points"));
         assertEquals(0.2, p.probability(64), "after a retraining");
         assertEquals(0.02, p.probability(64 + 50), 1e-15);

@@ -261,6 +261,25 @@ class BlendingCalculatorTest {
     }
 
     @Test
+    void geometricRetrainingWaitsForTheSetToGrowByTheFraction() {
+        MorsePotential target = BlendingFixtures.target();
+        Structure[] frames = BlendingFixtures.wander(70, 0.005, 8);
+        List<StepRecord> r;
+        // ε_target 0: the threshold falls to 0, so every step calls the target and adds a point
+        try (BlendingCalculator calc = BlendingCalculator.builder(target,
+                SyntheticEnsemble.untrained(target, 2, 0.05, 0.5)).errorTarget(0).auditProbability(0)
+                .retrainInterval(4).retrainGrowth(1.0).build()) {
+            r = run(calc, frames);
+        }
+        List<String> fits = r.stream().map(StepRecord::event).filter(e -> e != null && e.startsWith("retrained"))
+                .toList();
+        assertEquals(List.of("retrained v1 on 4 points", "retrained v2 on 8 points", "retrained v3 on 16 points",
+                "retrained v4 on 32 points", "retrained v5 on 64 points"), fits, "f = 1: the set doubles between fits");
+        assertThrows(IllegalArgumentException.class, () -> BlendingCalculator.builder(target,
+                SyntheticEnsemble.untrained(target, 2, 0.05, 0.5)).errorTarget(0.5).retrainGrowth(-0.1).build());
+    }
+
+    @Test
     void targetFailureLeavesStateAndTrainingSetUnchanged() {
         MorsePotential target = BlendingFixtures.target();
         Structure[] frames = BlendingFixtures.wander(60, 0.005, 9);
