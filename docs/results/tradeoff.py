@@ -5,7 +5,8 @@ controller and ε_target, with the surrogate-only bias beside it.
 Usage: tradeoff.py STUDY TARGET_COST_S MAIN_JSON EPS_MAIN [EPS:JSON ...]
 
 STUDY is npt or hops; MAIN_JSON is the comparison JSON of the main study (it holds the target-only and
-surrogate-only modes, run at EPS_MAIN), or several separated by commas (a mode is taken from the first that has it); each EPS:JSON adds the blended modes of a study at another ε_target. The
+surrogate-only modes, run at EPS_MAIN), or several separated by commas (a mode is taken from the first that has it); each EPS:JSON adds the blended modes of a study at another ε_target; EPS:JSON@MODE+MODE keeps only
+those modes, and a trailing ~LABEL appends the label to their names (e.g. an earlier version of a mode). The
 projected speedup puts TARGET_COST_S on every target call and keeps the rest of each mode's measured wall time.
 """
 import json
@@ -37,7 +38,11 @@ def main():
     rows = [(eps_main, m) for m in modes if m["mode"] != "target"]
     for arg in sys.argv[5:]:
         eps, path = arg.split(":", 1)
-        rows += [(eps, m) for m in json.load(open(path))["modes"]]
+        path, _, label = path.partition("~")
+        path, _, keep = path.partition("@")
+        for m in json.load(open(path))["modes"]:
+            if not keep or m["mode"] in keep.split("+"):
+                rows.append((eps, dict(m, label=label)))
     unit = "density [g/cm³]" if study == "npt" else "hop rate [1/ps]"
     dv = study == "npt"
     print(f"| mode | ε_target [eV/Å] | runs | {unit} (SE) | deviation | Δ/SE | "
@@ -47,7 +52,7 @@ def main():
     print(f"| target only | – | {ref['runs']} | {v0:.4f} ({s0:.4f}) | – | – | " + ("1.00 | " if dv else "")
           + "1.00 | – | 1.00 |")
     order = {"proxima": 0, "blend": 1, "calibrated": 2, "surrogate": 3}
-    rows.sort(key=lambda r: (order[r[1]["mode"]], float(r[0])))
+    rows.sort(key=lambda r: (order[r[1]["mode"]], r[1].get("label", ""), float(r[0])))
     for eps, m in rows:
         v, s = value(study, m)
         d = (v - v0) / v0
@@ -55,7 +60,8 @@ def main():
         after = m.get("target_fraction_after_first_training_mean")
         e = "–" if m["mode"] == "surrogate" else eps
         ratio = (f"{m['max_abs_dVdt_mean_A3_per_fs'] / ref['max_abs_dVdt_mean_A3_per_fs']:.2f} | " if dv else "")
-        print(f"| {NAMES[m['mode']]} | {e} | {m['runs']} | {v:.4f} ({s:.4f}) | {100 * d:+.{2 if dv else 1}f}% | "
+        name = NAMES[m["mode"]] + (f" ({m['label']})" if m.get("label") else "")
+        print(f"| {name} | {e} | {m['runs']} | {v:.4f} ({s:.4f}) | {100 * d:+.{2 if dv else 1}f}% | "
               f"{z:+.1f} | {ratio}{m['target_fraction_mean']:.3f} | {'–' if after is None else f'{after:.3f}'} | "
               f"{f'{cost(ref, c) / cost(m, c):.2f}' if m['target_calls_mean'] > 0 else '–'} |")
 
