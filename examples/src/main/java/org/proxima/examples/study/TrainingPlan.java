@@ -18,9 +18,8 @@ public record TrainingPlan(int retrainInterval, int maxSize, int epochs, double 
     /**
      * Retrain growth of the calibrated mode: refit once the set has grown by 10 % (and by the retrain interval).
      * Derived in pilot hop runs (seeds 1001–1008, docs/results.md): with the linear ensemble's fixed interval of 64
-     * points a 40 000-step run swapped models about 300 times, each restarting the adaptive audits' boost at the
-     * ceiling and shifting the UQ's scale under the calibrated controller; at 10 % it swaps about 40 times with the
-     * same audited error.
+     * points a 40 000-step pilot run swapped models 170–350 times, each restarting the adaptive audits' boost at the
+     * ceiling and shifting the UQ's scale under the calibrated controller; at 10 % it swaps 35–45 times.
      */
     public static final double CALIBRATED_RETRAIN_GROWTH = 0.1;
 
