@@ -102,8 +102,8 @@ final class BlendCliOptions {
         if (retrainInterval != null) {
             OptionChecks.atLeast("--retrain-interval", retrainInterval, 1);
         }
-        if (retrainGrowth != null && (!(retrainGrowth >= 0) || !Double.isFinite(retrainGrowth))) {
-            throw new IllegalArgumentException("--retrain-growth must be a fraction ≥ 0, got " + retrainGrowth);
+        if (retrainGrowth != null) {
+            OptionChecks.nonNegative("--retrain-growth", retrainGrowth);
         }
         if (trainingCap != null) {
             OptionChecks.atLeast("--training-cap", trainingCap, 0);

@@ -39,6 +39,17 @@ final class OptionChecks {
     /**
      * @param option the option
      * @param value its value
+     * @throws IllegalArgumentException naming the option, when not a finite number ≥ 0
+     */
+    static void nonNegative(String option, double value) {
+        if (!(value >= 0) || !Double.isFinite(value)) {
+            throw new IllegalArgumentException(option + " must be a finite number ≥ 0, got " + value);
+        }
+    }
+
+    /**
+     * @param option the option
+     * @param value its value
      * @throws IllegalArgumentException naming the option, when not a finite positive number
      */
     static void positive(String option, double value) {

@@ -159,6 +159,9 @@ final class StudyCliOptions {
                 : quick ? SurrogateKind.LINEAR : SurrogateKind.NN;
         int r = replicas != null ? replicas : quick ? 2 : 1;
         OptionChecks.atLeast("--replicas", r, 1);
+        if (retrainGrowth != null) {
+            OptionChecks.nonNegative("--retrain-growth", retrainGrowth);
+        }
         if (blendSteps != null && blendSteps < 2) {
             throw new IllegalArgumentException("--blend-steps " + blendSteps + " would make the blend mode a hard "
                     + "switch: give n ≥ 2 (the hard switch is --mode proxima)");

@@ -74,7 +74,8 @@ public record BlendSettings(StudyMode mode, SurrogateKind surrogate, TrainingPla
         }
         return BlendingCalculator.builder(target, ensemble).controller(control.controller(errorTargetEvPerA, window))
                 .auditPolicy(control.auditPolicy(errorTargetEvPerA, auditProbability)).blendSteps(blendSteps)
-                .seed(seed).retrainInterval(plan.retrainInterval()).retrainGrowth(plan.retrainGrowth()).trainingCap(plan.maxSize(), 1.0);
+                .seed(seed).retrainInterval(plan.retrainInterval()).retrainGrowth(plan.retrainGrowth())
+                .trainingCap(plan.maxSize(), 1.0);
     }
 
     /** @return a JSON-ready map of the settings that apply to the mode (only the mode for target-only runs) */

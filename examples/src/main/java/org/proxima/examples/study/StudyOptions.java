@@ -107,7 +107,8 @@ public record StudyOptions(Path output, TargetFactory target, SurrogateKind surr
     public BlendSettings blend(StudyMode mode, boolean npt) {
         TrainingPlan defaults = TrainingPlan.defaults(surrogate, npt);
         TrainingPlan plan = (retrainInterval == null ? defaults
-                : new TrainingPlan(retrainInterval, defaults.maxSize(), defaults.epochs())).forMode(mode, retrainGrowth);
+                : new TrainingPlan(retrainInterval, defaults.maxSize(), defaults.epochs()))
+                .forMode(mode, retrainGrowth);
         boolean blend = mode == StudyMode.BLEND || mode == StudyMode.CALIBRATED;
         int n = blend && blendSteps != null ? blendSteps : mode.defaultBlendSteps();
         Control c = mode == StudyMode.CALIBRATED ? new Control(true, control.errorQuantile(), true,

@@ -29,8 +29,9 @@ public record TrainingPlan(int retrainInterval, int maxSize, int epochs, double 
     public TrainingPlan {
         if (retrainInterval < 1 || maxSize < 0 || epochs < 0 || !(retrainGrowth >= 0)
                 || !Double.isFinite(retrainGrowth)) {
-            throw new IllegalArgumentException("Need retrain interval ≥ 1, training cap ≥ 0, epochs ≥ 0 and retrain "
-                    + "growth ≥ 0; got " + retrainInterval + ", " + maxSize + ", " + epochs + ", " + retrainGrowth);
+            throw new IllegalArgumentException("Need retrain interval ≥ 1, training cap ≥ 0, epochs ≥ 0 and "
+                    + "retrain growth ≥ 0; got " + retrainInterval + ", " + maxSize + ", " + epochs + ", "
+                    + retrainGrowth);
         }
     }
 
@@ -60,7 +61,8 @@ public record TrainingPlan(int retrainInterval, int maxSize, int epochs, double 
      * @return a copy with the growth that applies
      */
     public TrainingPlan forMode(StudyMode mode, Double growth) {
-        return withRetrainGrowth(growth != null ? growth : mode == StudyMode.CALIBRATED ? CALIBRATED_RETRAIN_GROWTH : 0);
+        double fallback = mode == StudyMode.CALIBRATED ? CALIBRATED_RETRAIN_GROWTH : 0;
+        return withRetrainGrowth(growth != null ? growth : fallback);
     }
 
     /**

@@ -15,7 +15,8 @@ public final class AcceptedErrorEstimate implements Checkpointable {
     /**
      * Default forgetting per audit: an audit's weight halves after about 350 newer ones (up to about 1000 weigh in).
      * The estimate's standard error is then about a third of what 0.99 (about 200 audits) gives, which is what lets
-     * the adaptive audit policy tell an accepted error a few per cent below ε_target from one at it (docs/algorithm.md).
+     * the adaptive audit policy tell an accepted error a few per cent below ε_target from one at it
+     * (docs/algorithm.md).
      */
     public static final double DEFAULT_FORGETTING = 0.998;
 

@@ -144,8 +144,9 @@ public final class BlendingCalculatorBuilder {
 
     /**
      * Geometric retraining: refit only when the training set has grown by this fraction since the last fit as well
-     * as by the retrain interval, so fits come every k points while the set is small and every f·N points later (a model swap restarts the adaptive audits' boost and changes the UQ's scale, and a model
-     * fitted to N points changes little after k ≪ N more). Default 0: every k points, as the paper's code.
+     * as by the retrain interval, so fits come every k points while the set is small and every f·N points later (a
+     * model swap restarts the adaptive audits' boost and changes the UQ's scale, and a model fitted to N points
+     * changes little after k ≪ N more). Default 0: every k points, as the paper's code.
      *
      * @param value the fraction f (≥ 0, finite; e.g. 0.1)
      * @return this
@@ -264,8 +265,8 @@ public final class BlendingCalculatorBuilder {
                     + retrainInterval);
         }
         if (!(retrainGrowth >= 0) || !Double.isFinite(retrainGrowth)) {
-            throw new IllegalArgumentException("Retrain growth must be a finite fraction ≥ 0 of the training set, got "
-                    + retrainGrowth);
+            throw new IllegalArgumentException("Retrain growth must be a finite fraction ≥ 0 of the training set, "
+                    + "got " + retrainGrowth);
         }
         if (initialTrainingSize < 0 || trainingMaxSize < 0 || !(recencyBias > 0)) {
             throw new IllegalArgumentException("Initial training size and cap must be ≥ 0 and the recency bias "

@@ -50,8 +50,8 @@ final class Retrainer implements Checkpointable, AutoCloseable {
      * @param recencyBias newest/oldest sampling weight ratio when capping
      * @param seed seed of every fit
      */
-    Retrainer(TrainingMode mode, int retrainInterval, double growth, int initialTrainingSize, int maxSize, double recencyBias,
-            long seed) {
+    Retrainer(TrainingMode mode, int retrainInterval, double growth, int initialTrainingSize, int maxSize,
+            double recencyBias, long seed) {
         this.mode = mode;
         this.retrainInterval = retrainInterval;
         this.growth = growth;
