@@ -25,6 +25,9 @@ final class BlendCliOptions {
     @Mixin
     SurrogateStartCliOptions start;
 
+    @Mixin
+    RidgeCliOption ridge;
+
     @Option(names = "--surrogate", defaultValue = "nn", paramLabel = "nn|linear",
             description = "Surrogate for proxima and blend (default ${DEFAULT-VALUE}).")
     String surrogate;
@@ -71,7 +74,7 @@ final class BlendCliOptions {
         TrainingPlan d = TrainingPlan.defaults(kind, npt);
         TrainingPlan plan = new TrainingPlan(retrainInterval != null ? retrainInterval : d.retrainInterval(),
                 trainingCap != null ? trainingCap : d.maxSize(), epochs != null ? epochs : d.epochs())
-                .forMode(m, retrainGrowth);
+                .forMode(m, retrainGrowth).withRidge(ridge.resolve());
         if (m == StudyMode.SURROGATE) {
             throw new IllegalArgumentException("--mode surrogate is for proxima si-vacancy, which trains the frozen "
                     + "surrogate on an independent target run; proxima md runs target, proxima or blend");

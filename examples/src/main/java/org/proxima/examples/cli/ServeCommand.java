@@ -100,7 +100,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     private static EnsembleSurrogate ensemble(BlendSettings blend, Structure template) {
-        return blend.start().ensemble(blend.surrogate(), List.copyOf(template.species()), blend.plan().epochs(), 1);
+        return blend.start().ensemble(blend.surrogate(), List.copyOf(template.species()), blend.plan(), 1);
     }
 
     private Map<String, Object> summary(CalculatorSpec spec, BlendSettings blend, Structure template,

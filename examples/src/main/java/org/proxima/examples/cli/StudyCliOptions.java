@@ -117,6 +117,9 @@ final class StudyCliOptions {
     ControlCliOptions control;
 
     @Mixin
+    RidgeCliOption ridge;
+
+    @Mixin
     SurrogateStartCliOptions start;
 
     @Option(names = "--surrogate-frames", paramLabel = "N", description = "Target frames the surrogate-only mode "
@@ -162,6 +165,7 @@ final class StudyCliOptions {
         if (retrainGrowth != null) {
             OptionChecks.nonNegative("--retrain-growth", retrainGrowth);
         }
+        Double lambda = ridge.resolve();
         if (blendSteps != null && blendSteps < 2) {
             throw new IllegalArgumentException("--blend-steps " + blendSteps + " would make the blend mode a hard "
                     + "switch: give n ≥ 2 (the hard switch is --mode proxima)");
@@ -176,7 +180,8 @@ final class StudyCliOptions {
         Path ckpt = checkpoints.directory();
         return new StudyOptions(output, spec, kind, m, r, seed, s, temperatureK, retrainInterval, audit, eps,
                 blendSteps, volumeA3, j, trajectoryEvery, ckpt, checkpoints.every, checkpoints.resuming(),
-                checkpoints.allowChangedOptions, surrogateFrames, control.resolve(), start.resolve(), retrainGrowth);
+                checkpoints.allowChangedOptions, surrogateFrames, control.resolve(), start.resolve(), retrainGrowth,
+                lambda);
     }
 
     /**
@@ -194,6 +199,7 @@ final class StudyCliOptions {
         p.put("temperature_K", o.temperatureK());
         p.put("retrain_interval", o.retrainInterval());
         p.put("retrain_growth", o.retrainGrowth());
+        p.put("ridge", o.ridge());
         p.put("audit_probability", o.auditProbability());
         p.put("error_target_eV_per_A", o.errorTargetEvPerA());
         p.put("blend_steps", o.blendSteps() != null ? o.blendSteps() : StudyMode.BLEND.defaultBlendSteps());

@@ -18,6 +18,7 @@ import org.proxima.core.training.TrainingSet;
 import org.proxima.examples.study.SurrogateKind;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -49,6 +50,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", paramLabel = "S", description = "Seed (default ${DEFAULT-VALUE}).")
     long seed;
 
+    @Mixin
+    RidgeCliOption ridge;
+
     @Option(names = "--output", required = true, paramLabel = "MODEL_DIR", description = "Model directory.")
     Path output;
 
@@ -57,6 +61,7 @@ final class TrainCommand implements Callable<Integer> {
         SurrogateKind kind = SurrogateKind.parse(surrogate);
         OptionChecks.atLeast("--epochs", epochs, 1);
         OptionChecks.atLeast("--training-cap", cap, 0);
+        double lambda = ridge.resolveOrDefault();
         OutputFiles.checkWritableDirectory(output, "--output");
         List<TrainingPoint> points = TrainingSet.read(data);
         if (points.isEmpty()) {
@@ -64,7 +69,7 @@ final class TrainCommand implements Callable<Integer> {
         }
         TreeSet<String> species = new TreeSet<>();
         points.forEach(p -> species.addAll(p.structure().species()));
-        EnsembleSurrogate untrained = kind.create(new ArrayList<>(species), epochs, seed);
+        EnsembleSurrogate untrained = kind.create(new ArrayList<>(species), epochs, lambda, seed);
         EnsembleSurrogate.Trained t;
         try {
             t = untrained.fit(points, new EnsembleSurrogate.FitOptions(1, seed, cap, 1.0));

@@ -90,6 +90,9 @@ public record BlendSettings(StudyMode mode, SurrogateKind surrogate, TrainingPla
         m.put("retrain_growth", plan.retrainGrowth());
         m.put("training_max_size", plan.maxSize());
         m.put("epochs", plan.epochs());
+        if (surrogate == SurrogateKind.LINEAR) {
+            m.put("ridge", plan.ridge());
+        }
         m.putAll(start.toMap());
         if (mode == StudyMode.SURROGATE) {
             return m;

@@ -68,6 +68,9 @@ public final class FrozenSurrogate {
         identity.put("steps", conditions.steps());
         identity.put("training_max_size", blend.plan().maxSize());
         identity.put("epochs", blend.plan().epochs());
+        if (blend.surrogate() == SurrogateKind.LINEAR) {
+            identity.put("ridge", blend.plan().ridge());
+        }
         Path record = dir.resolve("frozen-surrogate.json");
         if (!matches(record, identity) || !Files.isDirectory(model)) {
             train(conditions, o, blend, frames, dir, name, progress);
@@ -118,7 +121,7 @@ public final class FrozenSurrogate {
             LOG.warn("The target-only run gave {} frames, fewer than the {} asked for", data.size(), frames);
         }
         EnsembleSurrogate untrained = blend.surrogate().create(List.copyOf(c.start().species()),
-                blend.plan().epochs(), TRAINING_SEED);
+                blend.plan().epochs(), blend.plan().ridge(), TRAINING_SEED);
         EnsembleSurrogate.Trained t = untrained.fit(data, new EnsembleSurrogate.FitOptions(1,
                 TRAINING_SEED + 7919, blend.plan().maxSize(), 1.0));
         untrained.close();

@@ -38,12 +38,14 @@ import java.util.Objects;
  * @param start how the blended modes' surrogate starts (initial data, a saved model)
  * @param retrainGrowth geometric retraining fraction of the blended modes, or null for each mode's default
  *     ({@link TrainingPlan#forMode})
+ * @param ridge the linear surrogate's relative ridge (every mode, the frozen surrogate too), or null for
+ *     {@link org.proxima.surrogate.linear.LinearEnsemble#DEFAULT_RIDGE}
  */
 public record StudyOptions(Path output, TargetFactory target, SurrogateKind surrogate, List<StudyMode> modes,
         int replicas, long seed, Long steps, Double temperatureK, Integer retrainInterval, double auditProbability,
         double errorTargetEvPerA, Integer blendSteps, Double volumeA3, int parallel, int trajectoryEvery,
         Path checkpointRoot, long checkpointEvery, Resume resume, boolean allowChangedOptions,
-        Integer surrogateFrames, Control control, SurrogateStart start, Double retrainGrowth) {
+        Integer surrogateFrames, Control control, SurrogateStart start, Double retrainGrowth, Double ridge) {
 
     /**
      * Validates.
@@ -79,6 +81,9 @@ public record StudyOptions(Path output, TargetFactory target, SurrogateKind surr
         if (retrainGrowth != null && (!(retrainGrowth >= 0) || !Double.isFinite(retrainGrowth))) {
             throw new IllegalArgumentException("Retrain growth must be a fraction ≥ 0, got " + retrainGrowth);
         }
+        if (ridge != null && (!(ridge >= 0) || !Double.isFinite(ridge))) {
+            throw new IllegalArgumentException("Ridge must be a finite number ≥ 0, got " + ridge);
+        }
         if (checkpointEvery < 1) {
             throw new IllegalArgumentException("Checkpoint interval must be ≥ 1 step, got " + checkpointEvery);
         }
@@ -108,7 +113,7 @@ public record StudyOptions(Path output, TargetFactory target, SurrogateKind surr
         TrainingPlan defaults = TrainingPlan.defaults(surrogate, npt);
         TrainingPlan plan = (retrainInterval == null ? defaults
                 : new TrainingPlan(retrainInterval, defaults.maxSize(), defaults.epochs()))
-                .forMode(mode, retrainGrowth);
+                .forMode(mode, retrainGrowth).withRidge(ridge);
         boolean blend = mode == StudyMode.BLEND || mode == StudyMode.CALIBRATED;
         int n = blend && blendSteps != null ? blendSteps : mode.defaultBlendSteps();
         Control c = mode == StudyMode.CALIBRATED ? new Control(true, control.errorQuantile(), true,

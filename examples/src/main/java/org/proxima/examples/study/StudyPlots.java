@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 
 import javax.imageio.ImageIO;
 
@@ -149,7 +150,8 @@ public final class StudyPlots {
 
     /**
      * The controllers at work, one replica of each blended mode: the UQ of every step (dots), the threshold (line)
-     * and, below, the audit probability, against time.
+     * and, below, the audit probability, against time. The top chart's axis is logarithmic, so steps whose UQ or
+     * threshold is 0 (before the first fit, a starved controller) are left out of it, as its title says.
      *
      * @param runs one run per blended mode (same seed)
      * @param file the PNG to write
@@ -161,19 +163,26 @@ public final class StudyPlots {
             return null;
         }
         XYChart top = new XYChartBuilder().width(1000).height(460).title("UQ and threshold, seed "
-                + blended.get(0).seed()).xAxisTitle("time (fs)").yAxisTitle("eV/Å").build();
+                + blended.get(0).seed() + " (zeros not shown: log axis)").xAxisTitle("time (fs)").yAxisTitle("eV/Å")
+                .build();
         XYChart bottom = new XYChartBuilder().width(1000).height(240).xAxisTitle("time (fs)")
                 .yAxisTitle("audit probability").build();
         for (RunOutcome r : blended) {
             double[] t = r.series().timesFs();
             Color c = color(r.mode());
-            XYSeries u = top.addSeries("UQ (" + label(r.mode()) + ")", t, r.series().uncertainties());
-            u.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
-            u.setMarker(SeriesMarkers.CIRCLE);
-            u.setMarkerColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 40));
-            XYSeries th = top.addSeries("threshold (" + label(r.mode()) + ")", t, r.series().thresholds());
-            th.setMarker(SeriesMarkers.NONE);
-            th.setLineColor(c);
+            double[][] uq = positive(t, r.series().uncertainties());
+            if (uq[0].length > 0) {
+                XYSeries u = top.addSeries("UQ (" + label(r.mode()) + ")", uq[0], uq[1]);
+                u.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+                u.setMarker(SeriesMarkers.CIRCLE);
+                u.setMarkerColor(new Color(c.getRed(), c.getGreen(), c.getBlue(), 40));
+            }
+            double[][] threshold = positive(t, r.series().thresholds());
+            if (threshold[0].length > 0) {
+                XYSeries th = top.addSeries("threshold (" + label(r.mode()) + ")", threshold[0], threshold[1]);
+                th.setMarker(SeriesMarkers.NONE);
+                th.setLineColor(c);
+            }
             XYSeries p = bottom.addSeries(label(r.mode()), t, r.series().auditProbabilities());
             p.setMarker(SeriesMarkers.NONE);
             p.setLineColor(c);
@@ -181,8 +190,26 @@ public final class StudyPlots {
         top.getStyler().setMarkerSize(2);
         top.getStyler().setYAxisLogarithmic(true);
         bottom.getStyler().setYAxisMin(0.0);
+        if (top.getSeriesMap().isEmpty()) {
+            savePng(BitmapEncoder.getBufferedImage(bottom), file);
+            return file;
+        }
         return stack(top, bottom, file);
     }
+
+    /**
+     * The points a logarithmic axis can show.
+     *
+     * @param x abscissae
+     * @param y ordinates, as long as x
+     * @return {x, y} of the points whose y is positive and finite, in order (empty arrays if none)
+     */
+    static double[][] positive(double[] x, double[] y) {
+        int[] keep = IntStream.range(0, y.length).filter(k -> y[k] > 0 && Double.isFinite(y[k])).toArray();
+        return new double[][] {Arrays.stream(keep).mapToDouble(k -> x[k]).toArray(),
+                Arrays.stream(keep).mapToDouble(k -> y[k]).toArray()};
+    }
+
 
     /** Writes two charts one above the other into one PNG. */
     private static Path stack(XYChart top, XYChart bottom, Path file) throws IOException {

@@ -83,7 +83,7 @@ public final class StudyRun {
         StepSummary progressCounts = new StepSummary();
         if (blend.mode().blended()) {
             EnsembleSurrogate ensemble = blend.start().ensemble(blend.surrogate(), List.copyOf(start.species()),
-                    blend.plan().epochs(), spec.seed());
+                    blend.plan(), spec.seed());
             b.blending(blend.builder(timedTarget, ensemble, spec.seed()).initialData(blend.start().points(start))
                     .listener(progressCounts));
         } else {

@@ -73,14 +73,15 @@ public enum SurrogateKind {
      *
      * @param species element symbols
      * @param epochs epochs per training (NN only)
+     * @param ridge the ridge relative to the mean diagonal of the normal matrix (linear only)
      * @param seed seed of initial weights (NN) or bootstrap weights (linear)
      * @return the ensemble
      */
-    public EnsembleSurrogate create(List<String> species, int epochs, long seed) {
+    public EnsembleSurrogate create(List<String> species, int epochs, double ridge, long seed) {
         return switch (this) {
             case NN -> NnEnsemble.untrained(AniParameters.paperDefaults(species),
                     NnSettings.defaults().withEpochs(epochs), seed);
-            case LINEAR -> LinearEnsemble.untrained(species, LinearEnsemble.DEFAULT_MEMBERS, seed);
+            case LINEAR -> LinearEnsemble.untrained(species, LinearEnsemble.DEFAULT_MEMBERS, ridge, seed);
         };
     }
 }

@@ -1,5 +1,7 @@
 package org.proxima.examples.study;
 
+import org.proxima.surrogate.linear.LinearEnsemble;
+
 /**
  * When and how the surrogate is (re)trained during a run.
  *
@@ -9,8 +11,10 @@ package org.proxima.examples.study;
  * @param epochs epochs per training (NN only)
  * @param retrainGrowth geometric retraining: a refit also waits until the training set has grown by this fraction
  *     since the last fit (0: every {@code retrainInterval} points, as the paper's code)
+ * @param ridge the linear ensemble's ridge λ, relative to the mean diagonal of its normal matrix (linear only; NN
+ *     runs ignore it)
  */
-public record TrainingPlan(int retrainInterval, int maxSize, int epochs, double retrainGrowth) {
+public record TrainingPlan(int retrainInterval, int maxSize, int epochs, double retrainGrowth, double ridge) {
 
     /** Retrain interval of the linear ensemble, target points (see {@link #defaults}). */
     public static final int LINEAR_RETRAIN_INTERVAL = 64;
@@ -28,22 +32,23 @@ public record TrainingPlan(int retrainInterval, int maxSize, int epochs, double 
      */
     public TrainingPlan {
         if (retrainInterval < 1 || maxSize < 0 || epochs < 0 || !(retrainGrowth >= 0)
-                || !Double.isFinite(retrainGrowth)) {
-            throw new IllegalArgumentException("Need retrain interval ≥ 1, training cap ≥ 0, epochs ≥ 0 and "
-                    + "retrain growth ≥ 0; got " + retrainInterval + ", " + maxSize + ", " + epochs + ", "
-                    + retrainGrowth);
+                || !Double.isFinite(retrainGrowth) || !(ridge >= 0) || !Double.isFinite(ridge)) {
+            throw new IllegalArgumentException("Need retrain interval ≥ 1, training cap ≥ 0, epochs ≥ 0, "
+                    + "retrain growth ≥ 0 and ridge ≥ 0; got " + retrainInterval + ", " + maxSize + ", " + epochs
+                    + ", " + retrainGrowth + ", " + ridge);
         }
     }
 
     /**
-     * A fixed interval (no geometric growth).
+     * A fixed interval (no geometric growth) and the linear ensemble's default ridge
+     * ({@link LinearEnsemble#DEFAULT_RIDGE}).
      *
      * @param retrainInterval refit after this many new target points
      * @param maxSize cap on training frames per member, 0 for none
      * @param epochs epochs per training (NN only)
      */
     public TrainingPlan(int retrainInterval, int maxSize, int epochs) {
-        this(retrainInterval, maxSize, epochs, 0);
+        this(retrainInterval, maxSize, epochs, 0, LinearEnsemble.DEFAULT_RIDGE);
     }
 
     /**
@@ -51,7 +56,15 @@ public record TrainingPlan(int retrainInterval, int maxSize, int epochs, double 
      * @return a copy with it
      */
     public TrainingPlan withRetrainGrowth(double value) {
-        return new TrainingPlan(retrainInterval, maxSize, epochs, value);
+        return new TrainingPlan(retrainInterval, maxSize, epochs, value, ridge);
+    }
+
+    /**
+     * @param value the linear ensemble's relative ridge, or null to keep this plan's
+     * @return a copy with it
+     */
+    public TrainingPlan withRidge(Double value) {
+        return value == null ? this : new TrainingPlan(retrainInterval, maxSize, epochs, retrainGrowth, value);
     }
 
     /**

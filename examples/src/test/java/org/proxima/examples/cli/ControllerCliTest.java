@@ -69,8 +69,10 @@ class ControllerCliTest {
         String[][] cases = {{"0.32", "--controller", "pid"}, {"0.32", "--audit-policy", "random"},
             {"0.32", "--controller", "calibrated", "--error-quantile", "1.5"},
             {"0.32", "--audit-policy", "adaptive", "--audit-floor", "0.5", "--audit", "0.2"},
-            {"-0.1", "--controller", "calibrated"}, {"0.32", "--retrain-growth", "-0.5"}};
-        String[] named = {"pid", "random", "1.5", "0.5", "-0.1", "-0.5"};
+            {"-0.1", "--controller", "calibrated"}, {"0.32", "--retrain-growth", "-0.5"},
+            {"0.32", "--ridge", "NaN"}};
+        String[] named = {"pid", "random", "1.5", "0.5", "-0.1", "-0.5",
+            "--ridge must be a finite number ≥ 0, got NaN"};
         for (int k = 0; k < cases.length; k++) {
             String[] c = cases[k];
             CliRun r = CliRun.of(args("bad", c[0], java.util.Arrays.copyOfRange(c, 1, c.length))

@@ -115,7 +115,8 @@ class SiVacancyCommandTest {
                 new String[] {"si-vacancy", "npt", "--surrogate", "gp", "--output", out.toString()},
                 new String[] {"si-vacancy", "npt", "--target", "dft", "--output", out.toString()},
                 new String[] {"si-vacancy", "hops", "--replicas", "0", "--output", out.toString()},
-                new String[] {"si-vacancy", "hops", "--retrain-growth", "-1", "--output", out.toString()})) {
+                new String[] {"si-vacancy", "hops", "--retrain-growth", "-1", "--output", out.toString()},
+                new String[] {"si-vacancy", "hops", "--ridge", "-1", "--output", out.toString()})) {
             CliRun r = CliRun.of(args);
             assertNotEquals(0, r.exitCode(), String.join(" ", args));
             assertEquals(1, r.err().strip().lines().count(), r.err());

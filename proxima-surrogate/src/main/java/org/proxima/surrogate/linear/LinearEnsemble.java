@@ -94,7 +94,21 @@ public final class LinearEnsemble implements EnsembleSurrogate {
      * @return the ensemble
      */
     public static LinearEnsemble untrained(List<String> species, int members, long seed) {
-        return untrained(AniParameters.paperDefaults(species), members, 10.0, 1.0, DEFAULT_RIDGE, seed);
+        return untrained(species, members, DEFAULT_RIDGE, seed);
+    }
+
+    /**
+     * An untrained ensemble with the default loss weights (forces 10, virial 1) and the paper's descriptors.
+     *
+     * @param species element symbols
+     * @param members ensemble size (≥ 1)
+     * @param ridge λ, relative to the mean diagonal of the normal matrix (≥ 0; smaller fits closer and lets the
+     *     members agree more, see {@link #DEFAULT_RIDGE})
+     * @param seed seed of the bootstrap weights
+     * @return the ensemble
+     */
+    public static LinearEnsemble untrained(List<String> species, int members, double ridge, long seed) {
+        return untrained(AniParameters.paperDefaults(species), members, 10.0, 1.0, ridge, seed);
     }
 
     /**
@@ -114,7 +128,8 @@ public final class LinearEnsemble implements EnsembleSurrogate {
             throw new IllegalArgumentException("Ensemble size must be ≥ 1, got " + members);
         }
         if (!(forceWeight >= 0) || !(virialWeight >= 0) || !(ridge >= 0)) {
-            throw new IllegalArgumentException("Loss weights and ridge must be ≥ 0");
+            throw new IllegalArgumentException("Loss weights and ridge must be ≥ 0; got force weight " + forceWeight
+                    + ", virial weight " + virialWeight + ", ridge " + ridge);
         }
         return new LinearEnsemble(params, members, forceWeight, virialWeight, ridge, seed, 0, null, null);
     }
