@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Set;
 
 import org.proxima.core.calc.ForceCalculator;
+import org.proxima.core.surrogate.EnsembleSurrogate;
+import org.proxima.core.surrogate.Ensembles;
+import org.proxima.core.surrogate.SurrogateCalculator;
 import org.proxima.cp2k.Cp2kCalculator;
 import org.proxima.cp2k.Cp2kPreset;
 import org.proxima.ipi.IpiAddress;
@@ -27,6 +30,8 @@ import org.proxima.md.potential.StillingerWeberParameters;
  *       paper-lda preset by default; the command comes from {@value #CP2K_COMMAND_VARIABLE}.</li>
  *   <li>{@code ipi:unix:NAME} or {@code ipi:HOST:PORT}: any i-PI client (LAMMPS {@code fix ipi}, ASE's
  *       {@code SocketClient}, ...) that connects there (docs/ipi.md).</li>
+ *   <li>{@code model:DIR}: a saved surrogate ensemble ({@code proxima train}, {@code Ensembles.save}) used on its own
+ *       as a frozen potential: the members' mean energy, forces and stress ({@link SurrogateCalculator}).</li>
  * </ul>
  * Parsing checks the syntax (and that files exist) before any work starts; {@link #create} builds the calculator
  * for the elements of a structure.
@@ -69,12 +74,14 @@ public record CalculatorSpec(String text, Kind kind, Path file, double[] numbers
         /** CP2K (DFT) through its shell. */
         CP2K,
         /** Any i-PI client. */
-        IPI
+        IPI,
+        /** A saved surrogate ensemble used on its own. */
+        MODEL
     }
 
     /** The accepted forms, for messages. */
     public static final String FORMS = "sw, sw:FILE.sw, lj:EPS,SIGMA,CUTOFF, cp2k[:paper-lda|si-accurate|FILE.inp], "
-            + "ipi:unix:NAME, ipi:HOST:PORT";
+            + "ipi:unix:NAME, ipi:HOST:PORT, model:DIR";
 
     /** Environment variable with the command that starts a CP2K shell, split at white space (no quoting). */
     public static final String CP2K_COMMAND_VARIABLE = "PROXIMA_CP2K_COMMAND";
@@ -136,6 +143,13 @@ public record CalculatorSpec(String text, Kind kind, Path file, double[] numbers
                 IpiAddress.parse(rest == null ? "" : rest); // checks the syntax now
                 return new CalculatorSpec(text, Kind.IPI, null, new double[0], Cp2kTimeouts.DEFAULT);
             }
+            case "model" -> {
+                if (rest == null || !Files.isDirectory(Path.of(rest))) {
+                    throw new IllegalArgumentException("model:DIR needs the directory of a saved surrogate ensemble "
+                            + "(proxima train), got '" + text + "'");
+                }
+                return new CalculatorSpec(text, Kind.MODEL, Path.of(rest), new double[0], Cp2kTimeouts.DEFAULT);
+            }
             default -> throw new IllegalArgumentException("Unknown calculator '" + text + "': expected " + FORMS);
         }
     }
@@ -160,7 +174,19 @@ public record CalculatorSpec(String text, Kind kind, Path file, double[] numbers
             case CP2K -> cp2k(text.contains(":") ? text.substring(text.indexOf(':') + 1) : null)
                     .startupTimeout(cp2kTimeouts.startup()).timeout(cp2kTimeouts.evaluation()).build();
             case IPI -> IpiCalculator.builder(IpiAddress.parse(text.substring(text.indexOf(':') + 1))).build();
+            case MODEL -> frozen(elements);
         };
+    }
+
+    /** The saved ensemble as a calculator, refused when it lacks an element the structure holds. */
+    private ForceCalculator frozen(Set<String> elements) {
+        EnsembleSurrogate e = Ensembles.load(file);
+        if (!e.species().containsAll(elements)) {
+            e.close();
+            throw new IllegalArgumentException("model:" + file + " was trained for " + e.species()
+                    + " but the structure holds " + elements);
+        }
+        return new SurrogateCalculator(e);
     }
 
     /** The CP2K command: {@value #CP2K_COMMAND_VARIABLE} split at white space, or {@code cp2k_shell}. */

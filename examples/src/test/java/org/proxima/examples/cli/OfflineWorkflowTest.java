@@ -1,5 +1,6 @@
 package org.proxima.examples.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -70,6 +71,16 @@ class OfflineWorkflowTest {
         assertTrue(s.get("uq_error_rank_correlation") instanceof Number, s.toString());
         List<Frame> pred = ExtXyzReader.readAll(out);
         assertEquals(30, pred.size());
+        Path frozen = dir.resolve("frozen.extxyz");
+        CliRun asCalculator = CliRun.of("evaluate", "--calculator", "model:" + model, "--input", last.toString(),
+                "--output", frozen.toString());
+        assertEquals(0, asCalculator.exitCode(), asCalculator.err());
+        List<Frame> same = ExtXyzReader.readAll(frozen);
+        for (int k = 0; k < pred.size(); k++) {
+            assertArrayEquals(pred.get(k).result().forcesEvPerA(), same.get(k).result().forcesEvPerA(), 1e-9,
+                    "model:DIR is the ensemble's mean, frame " + k);
+            assertEquals(pred.get(k).result().energyEv(), same.get(k).result().energyEv(), 1e-9);
+        }
         assertTrue(pred.get(0).infoNumber("uq_eV_per_A").orElseThrow() > 0);
         assertTrue(pred.get(0).infoNumber("max_atom_error_eV_per_A").orElseThrow() > 0);
 
@@ -142,6 +153,13 @@ class OfflineWorkflowTest {
                 "--output", dir.resolve("o.extxyz").toString());
         assertEquals(1, wrongSpecies.exitCode());
         assertTrue(wrongSpecies.err().contains("frame 0") && wrongSpecies.err().contains("Ge"), wrongSpecies.err());
+        CliRun wrongModel = CliRun.of("evaluate", "--calculator", "model:" + model, "--input", ge.toString(),
+                "--output", dir.resolve("o.extxyz").toString());
+        assertTrue(wrongModel.exitCode() != 0 && wrongModel.err().contains("[Si]")
+                && wrongModel.err().contains("Ge"), wrongModel.err());
+        CliRun noModel = CliRun.of("evaluate", "--calculator", "model:" + dir.resolve("absent"), "--input",
+                last.toString(), "--output", dir.resolve("o.extxyz").toString());
+        assertTrue(noModel.exitCode() != 0 && noModel.err().contains("absent"), noModel.err());
 
         Path json = model.resolve("linear-ensemble.json");
         Files.writeString(json, Files.readString(json).replace("\"format_version\": 1", "\"format_version\": 99"));
