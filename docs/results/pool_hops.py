@@ -17,9 +17,10 @@ def pooled(spec):
     for path in files.split(","):
         m = next(x for x in json.load(open(path))["modes"] if x["mode"] == mode)
         h = m["hops_wigner_seitz"]
-        n += h["waiting_times"]
-        waited += h["waiting_times"] / h["rate_per_ps"]
         runs += m["runs"]
+        if h["waiting_times"] > 0 and h["rate_per_ps"]:  # a run stopped before its second hop has no waiting time
+            n += h["waiting_times"]
+            waited += h["waiting_times"] / h["rate_per_ps"]
     rate = n / waited
     return mode, runs, rate, rate / math.sqrt(n)
 
