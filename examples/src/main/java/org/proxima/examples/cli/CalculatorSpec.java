@@ -7,13 +7,12 @@ import java.util.List;
 import java.util.Set;
 
 import org.proxima.core.calc.ForceCalculator;
-import org.proxima.core.surrogate.EnsembleSurrogate;
-import org.proxima.core.surrogate.Ensembles;
 import org.proxima.core.surrogate.SurrogateCalculator;
 import org.proxima.cp2k.Cp2kCalculator;
 import org.proxima.cp2k.Cp2kPreset;
 import org.proxima.ipi.IpiAddress;
 import org.proxima.ipi.IpiCalculator;
+import org.proxima.examples.study.SurrogateStart;
 import org.proxima.examples.study.TargetFactory;
 import org.proxima.md.potential.LennardJones;
 import org.proxima.md.potential.StillingerWeber;
@@ -174,19 +173,8 @@ public record CalculatorSpec(String text, Kind kind, Path file, double[] numbers
             case CP2K -> cp2k(text.contains(":") ? text.substring(text.indexOf(':') + 1) : null)
                     .startupTimeout(cp2kTimeouts.startup()).timeout(cp2kTimeouts.evaluation()).build();
             case IPI -> IpiCalculator.builder(IpiAddress.parse(text.substring(text.indexOf(':') + 1))).build();
-            case MODEL -> frozen(elements);
+            case MODEL -> new SurrogateCalculator(SurrogateStart.loadCovering(file, elements, "model:" + file));
         };
-    }
-
-    /** The saved ensemble as a calculator, refused when it lacks an element the structure holds. */
-    private ForceCalculator frozen(Set<String> elements) {
-        EnsembleSurrogate e = Ensembles.load(file);
-        if (!e.species().containsAll(elements)) {
-            e.close();
-            throw new IllegalArgumentException("model:" + file + " was trained for " + e.species()
-                    + " but the structure holds " + elements);
-        }
-        return new SurrogateCalculator(e);
     }
 
     /** The CP2K command: {@value #CP2K_COMMAND_VARIABLE} split at white space, or {@code cp2k_shell}. */

@@ -210,7 +210,6 @@ public final class StudyPlots {
                 Arrays.stream(keep).mapToDouble(k -> y[k]).toArray()};
     }
 
-
     /** Writes two charts one above the other into one PNG. */
     private static Path stack(XYChart top, XYChart bottom, Path file) throws IOException {
         BufferedImage a = BitmapEncoder.getBufferedImage(top);

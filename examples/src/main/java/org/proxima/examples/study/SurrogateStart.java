@@ -1,6 +1,7 @@
 package org.proxima.examples.study;
 
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +37,23 @@ public record SurrogateStart(Path initialData, Path model) {
         if (model == null) {
             return kind.create(species, plan.epochs(), plan.ridge(), seed);
         }
-        EnsembleSurrogate e = Ensembles.load(model);
+        return loadCovering(model, species, "--model " + model);
+    }
+
+    /**
+     * Loads a saved ensemble that must cover a structure's elements.
+     *
+     * @param dir the model directory
+     * @param species the elements it must know
+     * @param name how the user gave it, for the message (e.g. {@code --model DIR})
+     * @return the ensemble
+     * @throws IllegalArgumentException naming the model and the elements when it lacks one
+     */
+    public static EnsembleSurrogate loadCovering(Path dir, Collection<String> species, String name) {
+        EnsembleSurrogate e = Ensembles.load(dir);
         if (!e.species().containsAll(species)) {
             e.close();
-            throw new IllegalArgumentException("--model " + model + " was trained for " + e.species()
+            throw new IllegalArgumentException(name + " was trained for " + e.species()
                     + " but the structure holds " + species);
         }
         return e;
