@@ -86,7 +86,7 @@ final class BlendCliOptions {
         int n = blendSteps != null ? blendSteps : m.defaultBlendSteps();
         Control c = control.resolve();
         if (m == StudyMode.CALIBRATED) {
-            c = new Control(true, c.errorQuantile(), true, c.auditFloor());
+            c = c.forCalibratedMode();
         }
         SurrogateStart st = start.resolve();
         if (m == StudyMode.TARGET && (st.initialData() != null || st.model() != null)) {

@@ -1,5 +1,6 @@
 package org.proxima.examples.cli;
 
+import org.proxima.core.blend.AcceptedErrorEstimate;
 import org.proxima.core.blend.AdaptiveAuditPolicy;
 import org.proxima.examples.study.Control;
 
@@ -26,6 +27,11 @@ final class ControlCliOptions {
             + AdaptiveAuditPolicy.DEFAULT_FLOOR + "; the ceiling is --audit).")
     Double auditFloor;
 
+    @Option(names = "--audit-swap-discount", paramLabel = "F", description = "Weight left to earlier audits in the "
+            + "estimate of the accepted steps' error (which adaptive audits follow) each time a retrained ensemble "
+            + "takes over, in (0, 1]; 1 keeps them (default " + AcceptedErrorEstimate.DEFAULT_SWAP_DISCOUNT + ").")
+    Double swapDiscount;
+
     /**
      * @return the settings
      * @throws IllegalArgumentException naming a bad value
@@ -33,6 +39,6 @@ final class ControlCliOptions {
     Control resolve() {
         return new Control(Control.parseController(controller), errorQuantile == null ? Double.NaN : errorQuantile,
                 Control.parseAuditPolicy(auditPolicy), auditFloor == null ? AdaptiveAuditPolicy.DEFAULT_FLOOR
-                        : auditFloor);
+                        : auditFloor, swapDiscount == null ? AcceptedErrorEstimate.DEFAULT_SWAP_DISCOUNT : swapDiscount);
     }
 }

@@ -55,7 +55,8 @@ public record BlendSettings(StudyMode mode, SurrogateKind surrogate, TrainingPla
      */
     public BlendSettings withMode(StudyMode value) {
         return new BlendSettings(value, surrogate, plan, errorTargetEvPerA, auditProbability,
-                value.defaultBlendSteps(), window, value == StudyMode.CALIBRATED ? Control.CALIBRATED : control, start);
+                value.defaultBlendSteps(), window, value == StudyMode.CALIBRATED ? control.forCalibratedMode() : control,
+                start);
     }
 
     /**
@@ -73,7 +74,8 @@ public record BlendSettings(StudyMode mode, SurrogateKind surrogate, TrainingPla
             throw new IllegalStateException("The " + mode.label() + " mode runs without a blending calculator");
         }
         return BlendingCalculator.builder(target, ensemble).controller(control.controller(errorTargetEvPerA, window))
-                .auditPolicy(control.auditPolicy(errorTargetEvPerA, auditProbability)).blendSteps(blendSteps)
+                .auditPolicy(control.auditPolicy(errorTargetEvPerA, auditProbability))
+                .acceptedErrorSwapDiscount(control.swapDiscount()).blendSteps(blendSteps)
                 .seed(seed).retrainInterval(plan.retrainInterval()).retrainGrowth(plan.retrainGrowth())
                 .trainingCap(plan.maxSize(), 1.0);
     }

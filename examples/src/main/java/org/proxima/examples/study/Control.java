@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.proxima.core.blend.AcceptedErrorEstimate;
 import org.proxima.core.blend.AdaptiveAuditPolicy;
 import org.proxima.core.blend.AuditPolicy;
 import org.proxima.core.blend.CalibratedController;
@@ -18,14 +19,17 @@ import org.proxima.core.blend.ThresholdController;
  * @param errorQuantile for the calibrated controller: NaN for the mean sense, or the quantile q ∈ (0, 1)
  * @param adaptiveAudits the adaptive audit policy instead of the fixed probability
  * @param auditFloor the adaptive policy's floor (its ceiling is the run's audit probability)
+ * @param swapDiscount factor on earlier audits' weight in the accepted-error estimate at each model swap, in (0, 1]
  */
-public record Control(boolean calibrated, double errorQuantile, boolean adaptiveAudits, double auditFloor) {
+public record Control(boolean calibrated, double errorQuantile, boolean adaptiveAudits, double auditFloor,
+        double swapDiscount) {
 
     /** The paper's: PROXIMA controller, fixed audits. */
-    public static final Control PAPER = new Control(false, Double.NaN, false, AdaptiveAuditPolicy.DEFAULT_FLOOR);
+    public static final Control PAPER = new Control(false, Double.NaN, false, AdaptiveAuditPolicy.DEFAULT_FLOOR,
+            AcceptedErrorEstimate.DEFAULT_SWAP_DISCOUNT);
 
     /** The calibrated controller in the mean sense with adaptive audits at their default floor. */
-    public static final Control CALIBRATED = new Control(true, Double.NaN, true, AdaptiveAuditPolicy.DEFAULT_FLOOR);
+    public static final Control CALIBRATED = PAPER.forCalibratedMode();
 
     /**
      * Validates.
@@ -37,6 +41,19 @@ public record Control(boolean calibrated, double errorQuantile, boolean adaptive
         if (!(auditFloor >= 0 && auditFloor <= 1)) {
             throw new IllegalArgumentException("The audit floor must be in [0, 1], got " + auditFloor);
         }
+        if (!(swapDiscount > 0 && swapDiscount <= 1)) {
+            throw new IllegalArgumentException("The audit swap discount must be in (0, 1], got " + swapDiscount);
+        }
+    }
+
+    /**
+     * The settings of the studies' calibrated mode: the calibrated controller with adaptive audits, keeping this
+     * one's error sense, floor and swap discount.
+     *
+     * @return the settings
+     */
+    public Control forCalibratedMode() {
+        return new Control(true, errorQuantile, true, auditFloor, swapDiscount);
     }
 
     /**
@@ -100,6 +117,7 @@ public record Control(boolean calibrated, double errorQuantile, boolean adaptive
         m.put("audit_policy", adaptiveAudits ? "adaptive" : "fixed");
         if (adaptiveAudits) {
             m.put("audit_floor", auditFloor);
+            m.put("audit_swap_discount", swapDiscount);
         }
         return m;
     }

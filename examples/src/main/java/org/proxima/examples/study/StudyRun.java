@@ -181,7 +181,9 @@ public final class StudyRun {
             Map<String, Object> h = new LinkedHashMap<>();
             h.put("neighbour_count", HopSummary.toMap(obs.neighbourHops.statistics()));
             if (obs.wsHops != null) {
-                h.put("wigner_seitz", HopSummary.toMap(obs.wsHops.statistics()));
+                Map<String, Object> ws = HopSummary.toMap(obs.wsHops.statistics());
+                ws.put("hop_times_fs", obs.wsHops.hopTimesFs());
+                h.put("wigner_seitz", ws);
             }
             m.put("hops", h);
         }

@@ -74,6 +74,14 @@ class MdCommandTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> hops = (Map<String, Object>) s.get("hops");
         assertTrue(hops.containsKey("neighbour_count") && hops.containsKey("wigner_seitz"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ws = (Map<String, Object>) hops.get("wigner_seitz");
+        List<?> times = (List<?>) ws.get("hop_times_fs");
+        assertEquals(((Number) ws.get("hops")).intValue(), times.size(), "one time per hop: " + ws);
+        for (Object t : times) {
+            double fs = ((Number) t).doubleValue();
+            assertTrue(fs > 0 && fs <= 200, "hop time outside the run: " + fs + " fs");
+        }
     }
 
     @Test

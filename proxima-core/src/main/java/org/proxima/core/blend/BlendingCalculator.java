@@ -46,9 +46,10 @@ import org.slf4j.LoggerFactory;
  * alive ({@link CrossFade}). Every energy change that switching causes at fixed positions (λ changes, cross-fades,
  * the fall-back after a non-finite prediction) is booked as {@code blend_work_eV} ({@link SwitchingWork}). A target
  * failure leaves the calculator's state and training set as they were. Not thread-safe (one MD loop per
- * calculator); background training runs on its own thread and is swapped in at a step boundary.
- * {@link #saveState()} captures everything that decides the future (ensembles included); {@link #close()} closes
- * the target, the training set and the ensembles.
+ * calculator); background training runs on its own thread and is swapped in at a step boundary. Audits feed the
+ * {@link AcceptedErrorEstimate}, which discounts them at each swap of ensembles. {@link #saveState()} captures
+ * everything that decides the future (ensembles included); {@link #close()} closes the target, the training set
+ * and the ensembles.
  */
 public final class BlendingCalculator implements ForceCalculator, Checkpointable {
 
@@ -67,7 +68,7 @@ public final class BlendingCalculator implements ForceCalculator, Checkpointable
     private final Retrainer retrainer;
     private final CrossFade fade;
     private final SwitchingWork work = new SwitchingWork();
-    private final AcceptedErrorEstimate acceptedError = new AcceptedErrorEstimate();
+    private final AcceptedErrorEstimate acceptedError;
 
     private EnsembleSurrogate model;
     private boolean started;
@@ -95,6 +96,7 @@ public final class BlendingCalculator implements ForceCalculator, Checkpointable
         this.metric = b.metric;
         this.controller = b.controller;
         this.audits = b.audits;
+        this.acceptedError = new AcceptedErrorEstimate(AcceptedErrorEstimate.DEFAULT_FORGETTING, b.swapDiscount);
         this.schedule = b.schedule;
         this.steps = Math.max(1, b.blendSteps);
         this.seed = b.seed;
@@ -178,6 +180,9 @@ public final class BlendingCalculator implements ForceCalculator, Checkpointable
         calls++;
         lastSurrogate = surrogate;
         lastTarget = targetResult;
+        if (d.audited()) {
+            acceptedError.add(error, d.auditProbability()); // before a retraining: it audited the ensemble in use
+        }
         String retrained = null;
         if (targetResult != null && retrainer.due(model, trainingSet)) {
             long t2 = System.nanoTime();
@@ -186,9 +191,6 @@ public final class BlendingCalculator implements ForceCalculator, Checkpointable
         }
         String event = StepRecord.joinEvents(calls == 1 ? firstNote : null, p.nonFinite() ? "non-finite surrogate "
                 + "prediction" : null, finished, retrained);
-        if (d.audited()) {
-            acceptedError.add(error, d.auditProbability());
-        }
         StepRecord record = new StepRecord(calls - 1, source, d.index(), lambda, p.uq(), d.threshold(),
                 controller.alpha().orElse(Double.NaN), error, d.audited(), d.auditProbability(), targetCalls,
                 version, alive, p.seconds(), targetSeconds, trainingSeconds, work.totalEv(), acceptedError.estimate(),
@@ -223,7 +225,7 @@ public final class BlendingCalculator implements ForceCalculator, Checkpointable
         EnsemblePrediction[] all = fade.predict(structure);
         boolean nonFinite = false;
         for (EnsemblePrediction p : all) {
-            checkShape(p, structure);
+            Ensembles.requireAtomCount(p, structure);
             nonFinite |= !p.isFinite();
         }
         EnsemblePrediction newest = all[all.length - 1];
@@ -266,6 +268,9 @@ public final class BlendingCalculator implements ForceCalculator, Checkpointable
     private void install(EnsembleSurrogate.Trained t) {
         EnsembleSurrogate previous = model;
         model = t.ensemble();
+        if (previous.isTrained()) {
+            acceptedError.modelSwapped();
+        }
         if (previous.isTrained() && work.lastLambda() > 0) {
             fade.fadeIn(model);
         } else {
@@ -279,13 +284,6 @@ public final class BlendingCalculator implements ForceCalculator, Checkpointable
      */
     public void awaitTraining() {
         retrainer.await(model, this::install);
-    }
-
-    private static void checkShape(EnsemblePrediction p, Structure s) {
-        if (p.atomCount() != s.size()) {
-            throw new IllegalStateException("Surrogate returned forces for " + p.atomCount() + " atoms for a "
-                    + s.size() + "-atom structure");
-        }
     }
 
     private void checkTarget(CalculationResult r, Structure s) {

@@ -27,6 +27,7 @@ public final class BlendingCalculatorBuilder {
     int blendSteps = 10;
     double auditProbability = 0.2;
     AuditPolicy audits;
+    double swapDiscount = AcceptedErrorEstimate.DEFAULT_SWAP_DISCOUNT;
     long seed;
     int retrainInterval = 1024;
     double retrainGrowth;
@@ -121,6 +122,21 @@ public final class BlendingCalculatorBuilder {
      */
     public BlendingCalculatorBuilder auditPolicy(AuditPolicy value) {
         this.audits = Objects.requireNonNull(value);
+        return this;
+    }
+
+    /**
+     * How much the audits of a replaced ensemble still count in the estimate of the accepted steps' error (the
+     * estimate the step records report and the adaptive audit policy reads): every earlier audit's weight is
+     * multiplied by this factor when a retrained ensemble is installed, so the estimate follows the ensemble in use
+     * instead of remembering a young model's errors ({@link AcceptedErrorEstimate#modelSwapped}).
+     *
+     * @param value factor in (0, 1]; 1 keeps earlier audits at full weight (default
+     *     {@value AcceptedErrorEstimate#DEFAULT_SWAP_DISCOUNT})
+     * @return this
+     */
+    public BlendingCalculatorBuilder acceptedErrorSwapDiscount(double value) {
+        this.swapDiscount = value;
         return this;
     }
 
@@ -255,6 +271,9 @@ public final class BlendingCalculatorBuilder {
         }
         if (audits == null) {
             audits = AuditPolicy.fixed(auditProbability);
+        }
+        if (!(swapDiscount > 0 && swapDiscount <= 1)) {
+            throw new IllegalArgumentException("Accepted-error swap discount must be in (0, 1], got " + swapDiscount);
         }
         if (blendSteps < 0) {
             throw new IllegalArgumentException("Blend steps n must be ≥ 0 (0 and 1 mean a hard switch), got "

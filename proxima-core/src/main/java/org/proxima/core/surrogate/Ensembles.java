@@ -109,4 +109,18 @@ public final class Ensembles {
                     + new TreeSet<>(structure.species()));
         }
     }
+
+    /**
+     * Refuses a prediction for another number of atoms than the structure's (a broken ensemble, not bad input).
+     *
+     * @param prediction the ensemble's prediction
+     * @param structure the structure it was made for
+     * @throws IllegalStateException naming both counts
+     */
+    public static void requireAtomCount(EnsemblePrediction prediction, Structure structure) {
+        if (prediction.atomCount() != structure.size()) {
+            throw new IllegalStateException("Surrogate returned forces for " + prediction.atomCount() + " atoms for a "
+                    + structure.size() + "-atom structure");
+        }
+    }
 }

@@ -34,10 +34,7 @@ public final class SurrogateCalculator implements ForceCalculator {
     @Override
     public CalculationResult calculate(Structure structure) {
         EnsemblePrediction p = ensemble.predict(structure);
-        if (p.atomCount() != structure.size()) {
-            throw new IllegalStateException("Surrogate returned forces for " + p.atomCount() + " atoms for a "
-                    + structure.size() + "-atom structure");
-        }
+        Ensembles.requireAtomCount(p, structure);
         return p.mean();
     }
 

@@ -1,6 +1,7 @@
 package org.proxima.core.blend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.SplittableRandom;
@@ -53,7 +54,7 @@ class AdaptiveAuditTest {
         // accepted steps from two regimes; the audit probability is low exactly where the error is high, so an
         // unweighted mean of the audited errors is biased low and the 1/p-weighted one is not
         SplittableRandom r = new SplittableRandom(8);
-        AcceptedErrorEstimate weighted = new AcceptedErrorEstimate(1.0);
+        AcceptedErrorEstimate weighted = new AcceptedErrorEstimate(1.0, 1.0);
         double plainSum = 0;
         int plainN = 0;
         double trueSum = 0;
@@ -76,6 +77,76 @@ class AdaptiveAuditTest {
         assertTrue(plainSum / plainN < truth - 10 * se, "the unweighted mean is biased: " + plainSum / plainN);
         ErrorEstimate ci = weighted.estimate();
         assertTrue(ci.lowEvPerA() < truth && truth < ci.highEvPerA(), ci + " vs " + truth);
+    }
+
+    @Test
+    void aSwapScalesEveryEarlierAuditAndLeavesTheEstimateUntilNewAuditsArrive() {
+        AcceptedErrorEstimate e = new AcceptedErrorEstimate(0.9, 0.5);
+        double[] errors = {0.4, 0.5, 0.3, 0.6};
+        double[] probabilities = {0.2, 1.0, 0.5, 0.25};
+        for (int k = 0; k < errors.length; k++) {
+            e.add(errors[k], probabilities[k]);
+        }
+        ErrorEstimate before = e.estimate();
+        e.modelSwapped();
+        assertEquals(before, e.estimate(), "a uniform factor on every weight changes neither mean nor SE");
+        e.add(0.1, 0.5);
+        // by hand: weights 1/p, forgetting 0.9 per later audit, ×0.5 for the swap
+        double sw = 0;
+        double swe = 0;
+        for (int k = 0; k < errors.length; k++) {
+            double w = Math.pow(0.9, errors.length - k) * 0.5 / probabilities[k];
+            sw += w;
+            swe += w * errors[k];
+        }
+        assertEquals((swe + 2 * 0.1) / (sw + 2), e.meanEvPerA(), 1e-14);
+        for (double bad : new double[] {0, -0.5, 1.5, Double.NaN}) {
+            IllegalArgumentException x = assertThrows(IllegalArgumentException.class,
+                    () -> new AcceptedErrorEstimate(0.9, bad));
+            assertTrue(x.getMessage().contains(String.valueOf(bad)), x.getMessage());
+        }
+    }
+
+    @Test
+    void theEstimateFollowsTheEnsembleInUseAfterASwap() {
+        // every step is audited; each fit (every 40 target points) shifts the ensemble's forces by a further
+        // 0.1 eV/Å per component, so model v errs by exactly √3·0.1·v eV/Å: after a swap the discounted estimate is
+        // nearer the new model's error, and every record matches an estimate rebuilt from the records themselves
+        double[] last = new double[2];
+        double[] discounts = {1.0, 0.25};
+        for (int c = 0; c < 2; c++) {
+            MorsePotential target = BlendingFixtures.target();
+            AcceptedErrorEstimate rebuilt = new AcceptedErrorEstimate(AcceptedErrorEstimate.DEFAULT_FORGETTING,
+                    discounts[c]);
+            try (BlendingCalculator calc = BlendingCalculator.builder(target,
+                    OffsetEnsemble.trained(target, 0.1, 0.1, 0.05)).controller(new ScriptedController(k -> true))
+                    .auditProbability(1.0).acceptedErrorSwapDiscount(discounts[c]).blendSteps(3).seed(2)
+                    .retrainInterval(40).build()) {
+                long version = -1;
+                for (int k = 0; k < 50; k++) {
+                    calc.calculate(BlendingFixtures.BASE);
+                    StepRecord rec = calc.lastRecord();
+                    if (version >= 1 && rec.modelVersion() != version) {
+                        rebuilt.modelSwapped();
+                    }
+                    version = rec.modelVersion();
+                    if (rec.audited()) {
+                        rebuilt.add(rec.errorEvPerA(), rec.auditProbability());
+                    }
+                    assertEquals(rebuilt.meanEvPerA(), rec.acceptedError().meanEvPerA(), 1e-12, "step " + k);
+                }
+                assertEquals(2, version, "one swap in 50 steps");
+                last[c] = calc.lastRecord().acceptedError().meanEvPerA();
+            }
+        }
+        double now = Math.sqrt(3) * 0.2;
+        assertTrue(Math.abs(last[1] - now) < 0.7 * Math.abs(last[0] - now), "discounted " + last[1] + ", kept "
+                + last[0] + ", the ensemble in use errs by " + now);
+        MorsePotential target = BlendingFixtures.target();
+        IllegalArgumentException x = assertThrows(IllegalArgumentException.class, () -> BlendingCalculator
+                .builder(target, OffsetEnsemble.trained(target, 0.1, 0.1, 0.05)).errorTarget(0.3)
+                .acceptedErrorSwapDiscount(0).build());
+        assertTrue(x.getMessage().contains("0.0"), x.getMessage());
     }
 
     @Test

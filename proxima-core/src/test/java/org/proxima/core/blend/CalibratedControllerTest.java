@@ -52,7 +52,7 @@ class CalibratedControllerTest {
     static Loop run(ThresholdController c, int steps, long seed, ToDoubleFunction<SplittableRandom> uqOf,
             DoubleUnaryOperator errorOf, boolean independent, double audit, StepProbe probe) {
         SplittableRandom r = new SplittableRandom(seed);
-        AcceptedErrorEstimate audited = new AcceptedErrorEstimate(1.0);
+        AcceptedErrorEstimate audited = new AcceptedErrorEstimate(1.0, 1.0);
         List<Double> accepted = new ArrayList<>();
         List<Double> thresholds = new ArrayList<>();
         long target = 0;
