@@ -86,6 +86,12 @@ final class TrainCommand implements Callable<Integer> {
                 t.report().wallSeconds(), output);
         for (TrainingReport.MemberReport m : t.report().members()) {
             TrainingReport.EpochMetrics e = m.last();
+            if (Double.isNaN(e.trainForceMaeEvPerA())) {
+                System.out.printf("  member %d: %d frames (a closed-form fit reports no errors; proxima evaluate "
+                        + "--surrogate %s --input FRAMES gives them on any frames)%n", m.member(), m.trainFrames(),
+                        output);
+                continue;
+            }
             System.out.printf("  member %d: %d train / %d validation frames, force MAE %.4f / %.4f eV/Å, energy MAE "
                     + "%.5f / %.5f eV/atom%n", m.member(), m.trainFrames(), m.validFrames(), e.trainForceMaeEvPerA(),
                     e.validForceMaeEvPerA(), e.trainEnergyMaeEvPerAtom(), e.validEnergyMaeEvPerAtom());

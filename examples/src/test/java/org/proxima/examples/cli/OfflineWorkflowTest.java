@@ -56,6 +56,8 @@ class OfflineWorkflowTest {
                 model.toString());
         assertEquals(0, train.exitCode(), train.err());
         assertTrue(train.out().contains("on 90 frames"), train.out());
+        assertTrue(!train.out().contains("NaN") && train.out().contains("proxima evaluate --surrogate"),
+                "no NaN errors for a closed-form fit, and where to get its errors: " + train.out());
         assertTrue(Files.exists(model.resolve("train-report.json")));
 
         Path out = dir.resolve("pred.extxyz");
