@@ -1,8 +1,8 @@
 #!/usr/bin/python3
 """Where a blended run's target calls go, by step window, pooled over runs (steps.jsonl of each run).
 
-Each step that called the target is put in one class: before the first threshold (no trained surrogate yet), an
-audit, a UQ failure (UQ above the threshold), or a ramp step (a blend step after a failure, UQ below the threshold).
+Each step that called the target is put in one class (step_kinds.py): before the first threshold, an audit, a UQ
+failure, or a ramp step (a blend step after a failure).
 Also the audited error per window, plain and weighted by 1/p (the importance-weighted estimate of the accepted
 steps' error, without forgetting), and the mean audit probability.
 
@@ -11,6 +11,8 @@ usage: calls_by_window.py EDGES RUN_DIR/steps.jsonl...      e.g. calls_by_window
 import json
 import sys
 from collections import Counter, defaultdict
+
+from step_kinds import kind
 
 
 def main():
@@ -28,7 +30,6 @@ def main():
             w["steps"] += 1
             w["p"] += r["audit_probability"]
             called, previous = r["target_calls"] > previous, r["target_calls"]
-            u, t = r["uq_eV_per_A"], r["threshold_eV_per_A"]
             if r["audited"] and r["error_eV_per_A"] is not None:
                 w["audits"] += 1
                 w["e"] += r["error_eV_per_A"]
@@ -37,8 +38,7 @@ def main():
             if not called:
                 continue
             w["calls"] += 1
-            w["untrained" if t is None else "audit" if r["audited"] else "failure" if u is not None and u > t
-              else "ramp"] += 1
+            w[kind(r)] += 1
     print("| steps | target calls | before a threshold | audits | UQ failures | ramp steps | mean audit probability "
           "| audits | audited error, plain / 1/p-weighted [eV/Å] |")
     print("|---|---|---|---|---|---|---|---|---|")

@@ -13,6 +13,8 @@ import glob
 import json
 import sys
 
+from step_kinds import kind
+
 
 def main():
     root = sys.argv[1]
@@ -27,8 +29,7 @@ def main():
             if r["step"] < start:
                 continue
             steps += 1
-            u, t = r["uq_eV_per_A"], r["threshold_eV_per_A"]
-            if u is not None and t is not None and u > t and not r["audited"]:
+            if kind(r) == "failure":
                 fails.append(r["step"])
         failures += len(fails)
         for f in fails:

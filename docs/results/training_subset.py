@@ -7,10 +7,12 @@
   training_subset.py keep TRAINING.extxyz STEPS.jsonl CLASSES OUT.extxyz
       the frames of a blended run's training set whose step is of the given classes (comma-separated): untrained
       (before the first threshold), audit, failure (UQ above the threshold, the target step itself), ramp (blend steps
-      after a failure), as calls_by_window.py classifies them.
+      after a failure), as step_kinds.py classifies them.
 """
 import json
 import sys
+
+from step_kinds import kind
 
 
 def frames(path):
@@ -28,13 +30,7 @@ def step_of(frame):
 
 
 def classes(steps_path):
-    out = {}
-    for line in open(steps_path):
-        r = json.loads(line)
-        u, t = r["uq_eV_per_A"], r["threshold_eV_per_A"]
-        out[r["step"]] = ("untrained" if t is None else "audit" if r["audited"] else "failure"
-                          if u is not None and u > t else "ramp")
-    return out
+    return {r["step"]: kind(r) for r in map(json.loads, open(steps_path))}
 
 
 def main():

@@ -39,6 +39,7 @@ final class ControlCliOptions {
     Control resolve() {
         return new Control(Control.parseController(controller), errorQuantile == null ? Double.NaN : errorQuantile,
                 Control.parseAuditPolicy(auditPolicy), auditFloor == null ? AdaptiveAuditPolicy.DEFAULT_FLOOR
-                        : auditFloor, swapDiscount == null ? AcceptedErrorEstimate.DEFAULT_SWAP_DISCOUNT : swapDiscount);
+                        : auditFloor,
+                swapDiscount == null ? AcceptedErrorEstimate.DEFAULT_SWAP_DISCOUNT : swapDiscount);
     }
 }

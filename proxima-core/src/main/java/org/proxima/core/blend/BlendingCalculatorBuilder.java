@@ -272,9 +272,6 @@ public final class BlendingCalculatorBuilder {
         if (audits == null) {
             audits = AuditPolicy.fixed(auditProbability);
         }
-        if (!(swapDiscount > 0 && swapDiscount <= 1)) {
-            throw new IllegalArgumentException("Accepted-error swap discount must be in (0, 1], got " + swapDiscount);
-        }
         if (blendSteps < 0) {
             throw new IllegalArgumentException("Blend steps n must be ≥ 0 (0 and 1 mean a hard switch), got "
                     + blendSteps);
