@@ -32,6 +32,11 @@ final class ControlCliOptions {
             + "takes over, in (0, 1]; 1 keeps them (default " + AcceptedErrorEstimate.DEFAULT_SWAP_DISCOUNT + ").")
     Double swapDiscount;
 
+    @Option(names = "--training-weights", defaultValue = "uniform", paramLabel = "uniform|importance",
+            description = "Weight of each target result in the fits: uniform (the paper's; default) or importance "
+                    + "(an audit weighs 1/p, the steps it stands for; docs/algorithm.md).")
+    String trainingWeights;
+
     /**
      * @return the settings
      * @throws IllegalArgumentException naming a bad value
@@ -40,6 +45,7 @@ final class ControlCliOptions {
         return new Control(Control.parseController(controller), errorQuantile == null ? Double.NaN : errorQuantile,
                 Control.parseAuditPolicy(auditPolicy), auditFloor == null ? AdaptiveAuditPolicy.DEFAULT_FLOOR
                         : auditFloor,
-                swapDiscount == null ? AcceptedErrorEstimate.DEFAULT_SWAP_DISCOUNT : swapDiscount);
+                swapDiscount == null ? AcceptedErrorEstimate.DEFAULT_SWAP_DISCOUNT : swapDiscount,
+                Control.parseTrainingWeights(trainingWeights));
     }
 }

@@ -75,7 +75,8 @@ public record BlendSettings(StudyMode mode, SurrogateKind surrogate, TrainingPla
         }
         return BlendingCalculator.builder(target, ensemble).controller(control.controller(errorTargetEvPerA, window))
                 .auditPolicy(control.auditPolicy(errorTargetEvPerA, auditProbability))
-                .acceptedErrorSwapDiscount(control.swapDiscount()).blendSteps(blendSteps)
+                .acceptedErrorSwapDiscount(control.swapDiscount()).trainingWeights(control.trainingWeights())
+                .blendSteps(blendSteps)
                 .seed(seed).retrainInterval(plan.retrainInterval()).retrainGrowth(plan.retrainGrowth())
                 .trainingCap(plan.maxSize(), 1.0);
     }

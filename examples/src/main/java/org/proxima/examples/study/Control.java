@@ -10,23 +10,26 @@ import org.proxima.core.blend.AuditPolicy;
 import org.proxima.core.blend.CalibratedController;
 import org.proxima.core.blend.ProximaController;
 import org.proxima.core.blend.ThresholdController;
+import org.proxima.core.blend.TrainingWeights;
 
 /**
- * Which controller and audit policy a blended run uses: the paper's (PROXIMA's linear controller, a fixed audit
- * probability) or the calibrated controller with adaptive audits (docs/algorithm.md).
+ * Which controller and audit policy a blended run uses, and how the audits weigh in the fits: the paper's (PROXIMA's
+ * linear controller, a fixed audit probability) or the calibrated controller with adaptive audits (docs/algorithm.md),
+ * with uniform training weights unless importance weights are asked for.
  *
  * @param calibrated the calibrated controller instead of the paper's
  * @param errorQuantile for the calibrated controller: NaN for the mean sense, or the quantile q ∈ (0, 1)
  * @param adaptiveAudits the adaptive audit policy instead of the fixed probability
  * @param auditFloor the adaptive policy's floor (its ceiling is the run's audit probability)
  * @param swapDiscount factor on earlier audits' weight in the accepted-error estimate at each model swap, in (0, 1]
+ * @param trainingWeights how each target result weighs in the fits (uniform, the paper's, by default)
  */
 public record Control(boolean calibrated, double errorQuantile, boolean adaptiveAudits, double auditFloor,
-        double swapDiscount) {
+        double swapDiscount, TrainingWeights trainingWeights) {
 
-    /** The paper's: PROXIMA controller, fixed audits. */
+    /** The paper's: PROXIMA controller, fixed audits, uniform training weights. */
     public static final Control PAPER = new Control(false, Double.NaN, false, AdaptiveAuditPolicy.DEFAULT_FLOOR,
-            AcceptedErrorEstimate.DEFAULT_SWAP_DISCOUNT);
+            AcceptedErrorEstimate.DEFAULT_SWAP_DISCOUNT, TrainingWeights.UNIFORM);
 
     /** The calibrated controller in the mean sense with adaptive audits at their default floor. */
     public static final Control CALIBRATED = PAPER.forCalibratedMode();
@@ -35,6 +38,7 @@ public record Control(boolean calibrated, double errorQuantile, boolean adaptive
      * Validates.
      */
     public Control {
+        java.util.Objects.requireNonNull(trainingWeights, "training weights");
         if (!Double.isNaN(errorQuantile) && !(errorQuantile > 0 && errorQuantile < 1)) {
             throw new IllegalArgumentException("The error quantile must be in (0, 1), got " + errorQuantile);
         }
@@ -48,12 +52,26 @@ public record Control(boolean calibrated, double errorQuantile, boolean adaptive
 
     /**
      * The settings of the studies' calibrated mode: the calibrated controller with adaptive audits, keeping this
-     * one's error sense, floor and swap discount.
+     * one's error sense, floor, swap discount and training weights.
      *
      * @return the settings
      */
     public Control forCalibratedMode() {
-        return new Control(true, errorQuantile, true, auditFloor, swapDiscount);
+        return new Control(true, errorQuantile, true, auditFloor, swapDiscount, trainingWeights);
+    }
+
+    /**
+     * @param text {@code uniform} or {@code importance}
+     * @return the weights
+     * @throws IllegalArgumentException naming the bad value
+     */
+    public static TrainingWeights parseTrainingWeights(String text) {
+        return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "uniform" -> TrainingWeights.UNIFORM;
+            case "importance" -> TrainingWeights.IMPORTANCE;
+            default -> throw new IllegalArgumentException("Unknown training weights '" + text + "': expected uniform "
+                    + "or importance");
+        };
     }
 
     /**
@@ -118,6 +136,9 @@ public record Control(boolean calibrated, double errorQuantile, boolean adaptive
         if (adaptiveAudits) {
             m.put("audit_floor", auditFloor);
             m.put("audit_swap_discount", swapDiscount);
+        }
+        if (trainingWeights != TrainingWeights.UNIFORM) { // absent for uniform: older checkpoints resume as before
+            m.put("training_weights", trainingWeights.name().toLowerCase(Locale.ROOT));
         }
         return m;
     }

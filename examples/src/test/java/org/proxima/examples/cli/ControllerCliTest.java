@@ -45,13 +45,15 @@ class ControllerCliTest {
         CliRun paper = CliRun.of(args("paper", "1.25").toArray(String[]::new));
         assertEquals(0, paper.exitCode(), paper.err());
         CliRun calibrated = CliRun.of(args("calibrated", "1.25", "--controller", "calibrated", "--audit-policy",
-                "adaptive").toArray(String[]::new));
+                "adaptive", "--training-weights", "importance").toArray(String[]::new));
         assertEquals(0, calibrated.exitCode(), calibrated.err());
         Map<String, Object> p = (Map<String, Object>) Json.readFile(dir.resolve("paper/summary.json"));
         Map<String, Object> c = (Map<String, Object>) Json.readFile(dir.resolve("calibrated/summary.json"));
         assertEquals("calibrated", c.get("controller"));
         assertEquals("adaptive", c.get("audit_policy"));
         assertEquals(0.5, ((Number) c.get("audit_swap_discount")).doubleValue(), "the default swap discount");
+        assertEquals("importance", c.get("training_weights"));
+        assertTrue(!p.containsKey("training_weights"), "uniform weights (the paper's) are not recorded");
         double pt = ((Number) p.get("target_calls")).doubleValue();
         double ct = ((Number) c.get("target_calls")).doubleValue();
         assertTrue(ct < 0.6 * pt, "fewer target calls: calibrated " + ct + ", paper " + pt);
@@ -71,9 +73,11 @@ class ControllerCliTest {
             {"0.32", "--controller", "calibrated", "--error-quantile", "1.5"},
             {"0.32", "--audit-policy", "adaptive", "--audit-floor", "0.5", "--audit", "0.2"},
             {"-0.1", "--controller", "calibrated"}, {"0.32", "--retrain-growth", "-0.5"},
-            {"0.32", "--ridge", "NaN"}, {"0.32", "--audit-swap-discount", "1.5"}};
+            {"0.32", "--ridge", "NaN"}, {"0.32", "--audit-swap-discount", "1.5"},
+            {"0.32", "--training-weights", "heavy"}};
         String[] named = {"pid", "random", "1.5", "0.5", "-0.1", "-0.5",
-            "--ridge must be a finite number ≥ 0, got NaN", "swap discount must be in (0, 1], got 1.5"};
+            "--ridge must be a finite number ≥ 0, got NaN", "swap discount must be in (0, 1], got 1.5",
+            "Unknown training weights 'heavy'"};
         for (int k = 0; k < cases.length; k++) {
             String[] c = cases[k];
             CliRun r = CliRun.of(args("bad", c[0], java.util.Arrays.copyOfRange(c, 1, c.length))

@@ -82,8 +82,10 @@ public final class BlendOutputs implements Checkpointable, AutoCloseable {
     }
 
     /**
-     * Gives a calculator's builder the training set, the listeners and the replay (on a resume with a training-set
-     * file, the builder's initial data are dropped: the file read back already holds them).
+     * Gives a calculator's builder the training set, the listeners and the replay, and tells the health monitor
+     * which controller it watches ({@link ControllerHealth#watch}; give the builder its controller first). On a
+     * resume with a training-set file, the builder's initial data are dropped: the file read back already holds
+     * them.
      *
      * @param builder the builder
      * @return the builder
@@ -93,6 +95,7 @@ public final class BlendOutputs implements Checkpointable, AutoCloseable {
             builder.initialData.clear(); // the training set read back already begins with them
         }
         builder.trainingSet(trainingSet).replayTargetResults(replay);
+        health.watch(builder.controller);
         listeners().forEach(builder::listener);
         return builder;
     }

@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
  *   <li>i ← clip(i ± 1, 0, n), + when usable and not audited; λ = schedule(i);</li>
  *   <li>usable, not audited and i = n: return the surrogate mean, no target call;</li>
  *   <li>otherwise call the target, return λ S + (1 − λ) F (pure F when i = 0), store the target result in the
- *       training set and feed (UQ, max_i ‖F − S̄‖) with the step's context to the controller;</li>
+ *       training set (with the weight {@link TrainingWeights} gives it) and feed (UQ, max_i ‖F − S̄‖) with the
+ *       step's context to the controller;</li>
  *   <li>every k new target points, refit (the first fit when the set reaches its initial size).</li>
  * </ol>
  * The result carries the step's {@link StepRecord} as its annotation, and every {@link StepListener} receives it.
@@ -69,6 +70,7 @@ public final class BlendingCalculator implements ForceCalculator, Checkpointable
     private final CrossFade fade;
     private final SwitchingWork work = new SwitchingWork();
     private final AcceptedErrorEstimate acceptedError;
+    private final TrainingWeights trainingWeights;
 
     private EnsembleSurrogate model;
     private boolean started;
@@ -86,9 +88,9 @@ public final class BlendingCalculator implements ForceCalculator, Checkpointable
             double seconds) {
     }
 
-    /** What one call decided. */
+    /** What one call decided (with the weight its target result, if any, gets in the fits). */
     private record Decision(double threshold, boolean audited, boolean useSurrogate, int index, double lambda,
-            double auditProbability) { }
+            double auditProbability, double trainingWeight) { }
 
     BlendingCalculator(BlendingCalculatorBuilder b) {
         this.target = b.replay.isEmpty() ? b.target : new ReplayingTarget(b.target, b.replay);
@@ -98,6 +100,7 @@ public final class BlendingCalculator implements ForceCalculator, Checkpointable
         this.audits = b.audits;
         this.acceptedError = new AcceptedErrorEstimate(AcceptedErrorEstimate.DEFAULT_FORGETTING, b.swapDiscount);
         this.schedule = b.schedule;
+        this.trainingWeights = b.trainingWeights;
         this.steps = Math.max(1, b.blendSteps);
         this.seed = b.seed;
         this.trainingSet = b.trainingSet != null ? b.trainingSet : TrainingSet.inMemory();
@@ -157,7 +160,7 @@ public final class BlendingCalculator implements ForceCalculator, Checkpointable
             targetResult = target.calculate(structure); // a failure here leaves every field unchanged
             targetSeconds = (System.nanoTime() - t1) / 1e9;
             checkTarget(targetResult, structure);
-            trainingSet.add(new TrainingPoint(structure, targetResult, calls));
+            trainingSet.add(new TrainingPoint(structure, targetResult, calls, d.trainingWeight()));
             boolean blend = d.index() > 0 && surrogate != null;
             result = blend ? BlendMath.mix(d.lambda(), surrogate, targetResult, properties)
                     : BlendMath.restrict(targetResult, properties);
@@ -249,7 +252,7 @@ public final class BlendingCalculator implements ForceCalculator, Checkpointable
         boolean useSurrogate = usable && !audited;
         int newIndex = p.nonFinite() ? 0 : Math.max(0, Math.min(steps, index + (useSurrogate ? 1 : -1)));
         return new Decision(threshold.orElse(Double.NaN), audited, useSurrogate, newIndex,
-                schedule.lambda(newIndex, steps), probability);
+                schedule.lambda(newIndex, steps), probability, trainingWeights.weight(audited, probability));
     }
 
     private void publish(StepRecord record) {

@@ -13,7 +13,8 @@ import org.proxima.core.training.TrainingSet;
  * Builds a {@link BlendingCalculator}. Defaults (per MD step; see docs/algorithm.md): n = 10 cosine blend steps,
  * the paper's fixed audit probability 0.2, the PROXIMA controller with window 8, uncertainty
  * {@link UncertaintyMetric#meanDeviationNorm()}, retrain interval 1024 target points, first fit when the set reaches
- * the retrain interval, no size cap, recency bias 1, deterministic training, seed 0, training set in memory. The
+ * the retrain interval, no size cap, recency bias 1, uniform training weights, deterministic training, seed 0,
+ * training set in memory. The
  * error target has no default. Nothing is trained here: a first fit on initial data happens at the first call.
  */
 public final class BlendingCalculatorBuilder {
@@ -35,6 +36,7 @@ public final class BlendingCalculatorBuilder {
     int trainingMaxSize;
     double recencyBias = 1.0;
     TrainingMode mode = TrainingMode.DETERMINISTIC;
+    TrainingWeights trainingWeights = TrainingWeights.UNIFORM;
     TrainingSet trainingSet;
     final List<TrainingPoint> initialData = new ArrayList<>();
     final List<TrainingPoint> replay = new ArrayList<>();
@@ -189,6 +191,18 @@ public final class BlendingCalculatorBuilder {
     public BlendingCalculatorBuilder trainingCap(int maxSize, double bias) {
         this.trainingMaxSize = maxSize;
         this.recencyBias = bias;
+        return this;
+    }
+
+    /**
+     * How much each target result weighs in the fits: uniform (default, the paper's code) or importance (an audit
+     * weighs 1/p, the steps it stands for; see {@link TrainingWeights}).
+     *
+     * @param value the weighting
+     * @return this
+     */
+    public BlendingCalculatorBuilder trainingWeights(TrainingWeights value) {
+        this.trainingWeights = Objects.requireNonNull(value, "training weights");
         return this;
     }
 

@@ -119,6 +119,12 @@ public final class CalibratedController implements ThresholdController {
         return errorTargetEvPerA;
     }
 
+    /** @return true: the threshold never exceeds {@link #MARGIN} times the largest recent UQ of a pair */
+    @Override
+    public boolean bounded() {
+        return true;
+    }
+
     /** @return the quantile of the quantile sense, or NaN for the mean sense */
     public double quantile() {
         return quantile;

@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  *   <li><b>saturated</b>: over the last {@code window} updates the threshold only grew (it never fell, and rose at
  *       least once): the observed error stays below ε_target, so the threshold winds up and no step that the
  *       surrogate could take fails the UQ test. The run is then governed by the audits alone; a tighter ε_target
- *       (between the median and the mean of the audited error) puts the controller back to work.</li>
+ *       (between the median and the mean of the audited error) puts the controller back to work. Not reported for a
+ *       {@linkplain ThresholdController#bounded() bounded} controller ({@link #watch}): there a threshold that only
+ *       grows follows the UQ range the audits extend, which is the controller working, not winding up.</li>
  *   <li><b>starved</b>: over the last {@code window} updates the threshold sat at 0: the surrogate is never used
  *       (the error exceeds ε_target, or every UQ is 0).</li>
  * </ul>
@@ -44,6 +46,7 @@ public final class ControllerHealth implements StepListener, Checkpointable {
     private final int window;
     private final double[] recent;
     private long updates;
+    private boolean saturationApplies = true;
     private Condition condition = Condition.CONTROLLING;
     private final List<String> warnings = new ArrayList<>();
 
@@ -61,6 +64,16 @@ public final class ControllerHealth implements StepListener, Checkpointable {
         }
         this.window = window;
         this.recent = new double[window];
+    }
+
+    /**
+     * Tells the monitor which controller it watches: a {@linkplain ThresholdController#bounded() bounded} one is never
+     * called saturated (a growing threshold is its normal state when the surrogate beats the bound).
+     *
+     * @param controller the controller, or null for the default (PROXIMA) one
+     */
+    public void watch(ThresholdController controller) {
+        saturationApplies = controller == null || !controller.bounded();
     }
 
     @Override
@@ -102,7 +115,8 @@ public final class ControllerHealth implements StepListener, Checkpointable {
             allZero &= t == 0;
             previous = t;
         }
-        return allZero ? Condition.STARVED : grew && !fell ? Condition.SATURATED : Condition.CONTROLLING;
+        return allZero ? Condition.STARVED
+                : grew && !fell && saturationApplies ? Condition.SATURATED : Condition.CONTROLLING;
     }
 
     private static String format(double v) {

@@ -20,6 +20,18 @@ public interface ThresholdController extends Checkpointable {
         return Double.NaN;
     }
 
+    /**
+     * Whether the threshold is bounded by the data (it cannot wind up past the UQ values the controller has seen), so
+     * a threshold that only grows is a surrogate beating the bound, not a controller that stopped controlling
+     * ({@link ControllerHealth} then does not call it saturated). The default, false, suits an integrating controller
+     * such as {@link ProximaController}.
+     *
+     * @return whether the threshold is bounded
+     */
+    default boolean bounded() {
+        return false;
+    }
+
     /** @return the controller's current gain α (error per unit UQ) where it has one, for the step records */
     default OptionalDouble alpha() {
         return OptionalDouble.empty();

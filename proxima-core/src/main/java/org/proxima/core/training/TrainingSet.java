@@ -3,6 +3,7 @@ package org.proxima.core.training;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,10 +15,14 @@ import org.proxima.core.surrogate.TrainingPoint;
 /**
  * The growing set of target results a surrogate is trained on. Points are kept in memory, oldest first, and, when
  * a file is given, appended to it as extended XYZ (energy, forces, stress of the target; {@code step=} in the
- * header) and flushed at once, so that a crash loses nothing the target computed. Not thread-safe; readers take a
- * {@link #snapshot()}.
+ * header, and {@code training_weight=} for a point whose weight is not 1) and flushed at once, so that a crash loses
+ * nothing the target computed. Reading a file back restores the weights (1 where the key is absent). Not
+ * thread-safe; readers take a {@link #snapshot()}.
  */
 public final class TrainingSet implements AutoCloseable {
+
+    /** The extxyz info key of a point's weight in the fit ({@link TrainingPoint#weight()}), written when not 1. */
+    public static final String WEIGHT_KEY = "training_weight";
 
     private final List<TrainingPoint> points = new ArrayList<>();
     private final ExtXyzWriter writer;
@@ -136,7 +141,12 @@ public final class TrainingSet implements AutoCloseable {
                             + "data needs both");
                 }
                 long step = f.infoNumber("step").map(Double::longValue).orElse(-1L);
-                out.add(new TrainingPoint(f.structure(), f.result(), step));
+                double weight = f.infoNumber(WEIGHT_KEY).orElse(1.0);
+                if (!(weight > 0) || !Double.isFinite(weight)) {
+                    throw new IllegalArgumentException(file + ": frame " + k + " has " + WEIGHT_KEY + "=" + weight
+                            + "; a training weight must be positive and finite");
+                }
+                out.add(new TrainingPoint(f.structure(), f.result(), step, weight));
                 k++;
             }
         }
@@ -150,7 +160,11 @@ public final class TrainingSet implements AutoCloseable {
      */
     public void add(TrainingPoint point) {
         if (writer != null) {
-            writer.write(new Frame(point.structure(), point.result(), Map.of("step", point.step()), Map.of()));
+            Map<String, Object> info = new LinkedHashMap<>(Map.of("step", point.step()));
+            if (point.weight() != 1.0) {
+                info.put(WEIGHT_KEY, point.weight());
+            }
+            writer.write(new Frame(point.structure(), point.result(), info, Map.of()));
             writer.flush();
         }
         points.add(point);

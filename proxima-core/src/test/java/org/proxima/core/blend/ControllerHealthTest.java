@@ -69,6 +69,28 @@ class ControllerHealthTest {
         assertEquals(ControllerHealth.Condition.STARVED, copy.condition());
     }
 
+    @Test
+    void aBoundedControllerIsNeverCalledSaturatedButCanStarve() {
+        ControllerHealth h = new ControllerHealth(5);
+        h.watch(CalibratedController.mean(0.3));
+        for (int k = 0; k < 20; k++) {
+            h.onStep(update(k, 1 + k));
+        }
+        assertEquals(ControllerHealth.Condition.CONTROLLING, h.condition(), "a growing bounded threshold");
+        assertTrue(h.warnings().isEmpty(), h.warnings().toString());
+        for (int k = 20; k < 25; k++) {
+            h.onStep(update(k, 0));
+        }
+        assertEquals(ControllerHealth.Condition.STARVED, h.condition());
+        // the same records under the PROXIMA controller (the default) are a saturation first
+        ControllerHealth p = new ControllerHealth(5);
+        p.watch(null);
+        for (int k = 0; k < 20; k++) {
+            p.onStep(update(k, 1 + k));
+        }
+        assertEquals(ControllerHealth.Condition.SATURATED, p.condition());
+    }
+
     /** Runs the PROXIMA controller on an ensemble with a constant error of √3·0.2 = 0.35 eV/Å and a constant UQ. */
     private static ControllerHealth closedLoop(double errorTarget) {
         MorsePotential target = BlendingFixtures.target();

@@ -52,6 +52,7 @@ final class MemberTrainer {
     private final float[][] flat;
     private final MlpWeights[] shapes;
     private final boolean fresh;
+    private final double meanWeight;
     private double[] reference;
 
     /**
@@ -79,6 +80,16 @@ final class MemberTrainer {
         }
         this.reference = start.referenceEnergiesEv();
         this.fresh = fresh;
+        this.meanWeight = meanWeight(data, split.train());
+    }
+
+    /** Mean weight of the training side: frame losses scale by weight / mean, so uniform weights change nothing. */
+    private static double meanWeight(List<TrainingPoint> data, int[] train) {
+        double sum = 0;
+        for (int k : train) {
+            sum += data.get(k).weight();
+        }
+        return train.length == 0 ? 1 : sum / train.length;
     }
 
     /** @return per-epoch training and validation errors so far */
@@ -372,7 +383,7 @@ final class MemberTrainer {
             for (int f = 0; f < b; f++) {
                 TrainingFrame p = batch.get(f);
                 target[f] = (float) (p.rows().energyEv() - p.rows().referenceTotalEv(reference));
-                frameWeight[f] = (float) (1 / Math.sqrt(p.atoms()) / b);
+                frameWeight[f] = (float) (p.weight() / meanWeight / Math.sqrt(p.atoms()) / b);
             }
             // constants are PyTorch-owned tensors, never DJL's number overloads (see MlpGraph.scalar)
             NDArray abs = ev.frameEnergies.sub(uploads.floats(sub, "target", target, new Shape(b, 1))).abs();
@@ -385,7 +396,8 @@ final class MemberTrainer {
             double[][] adjoint = new double[b][];
             for (int f = 0; f < b; f++) {
                 TrainingFrame p = batch.get(f);
-                lossValue += forceAndVirialAdjoint(p, ev.dEdG[f], ev.energies[f] - target[f], b, errors,
+                lossValue += forceAndVirialAdjoint(p, ev.dEdG[f], ev.energies[f] - target[f],
+                        b, p.weight() / meanWeight, errors,
                         adjoint[f] = new double[p.atoms() * dim]);
             }
             for (int s = 0; s < species; s++) {
@@ -426,9 +438,11 @@ final class MemberTrainer {
     /**
      * The force and virial loss of one frame and its adjoint ∂L/∂(∂E/∂G).
      *
-     * @return the frame's force and virial loss (already divided by the batch size)
+     * @param relativeWeight the frame's weight over the mean weight of the training side (1 for uniform weights)
+     * @return the frame's force and virial loss (already divided by the batch size and weighted)
      */
     private double forceAndVirialAdjoint(TrainingFrame p, double[] dEdG, double energyError, int b,
+            double relativeWeight,
             ErrorTally errors, double[] adjointOut) {
         int n = p.atoms();
         double[] force = new double[3 * n];
@@ -440,8 +454,9 @@ final class MemberTrainer {
         double[] target = p.forcesEvPerA();
         for (int c = 0; c < dLdF.length; c++) {
             double err = force[c] - target[c];
-            dLdF[c] = settings.forceWeight() * Huber.slope(err, settings.forceDelta()) / n / b;
-            loss += settings.forceWeight() * Huber.value(err, settings.forceDelta()) / n / b;
+            // × relativeWeight last: uniform weights (1.0) leave every value bit for bit as without weights
+            dLdF[c] = settings.forceWeight() * Huber.slope(err, settings.forceDelta()) / n / b * relativeWeight;
+            loss += settings.forceWeight() * Huber.value(err, settings.forceDelta()) / n / b * relativeWeight;
         }
         double[] dLdW = null;
         if (p.virialEv() != null && settings.virialWeight() > 0) {
@@ -449,8 +464,9 @@ final class MemberTrainer {
             for (int c = 0; c < 6; c++) {
                 double perAtom = (w[c] - p.virialEv()[c]) / n;
                 double mult = c < 3 ? 1 : 2; // off-diagonal Voigt entries appear twice in the 3×3 sum
-                dLdW[c] = settings.virialWeight() * mult * Huber.slope(perAtom, settings.virialDelta()) / n / b;
-                loss += settings.virialWeight() * mult * Huber.value(perAtom, settings.virialDelta()) / b;
+                double scale = settings.virialWeight() * mult;
+                dLdW[c] = scale * Huber.slope(perAtom, settings.virialDelta()) / n / b * relativeWeight;
+                loss += scale * Huber.value(perAtom, settings.virialDelta()) / b * relativeWeight;
             }
         }
         p.descriptors().adjoint(dLdF, dLdW, adjointOut);

@@ -29,13 +29,16 @@ import ai.djl.ndarray.NDManager;
  * <pre>
  * Huber_δE(ΔE)/√N + w_F Σ_{atoms, xyz} Huber_δF(ΔF)/N + w_W Σ_{3×3} Huber_δW(ΔW/N)
  * </pre>
- * averaged over the batch, with W = σV the virial. The force and virial terms depend on the networks' input
- * gradients; their exact gradient is obtained with a first-order backward pass: the network's input gradient g is
- * an explicit forward graph ({@link MlpGraph}), F and W are linear in g through the descriptor derivatives, so
- * ∂L/∂g is computed exactly in Java ({@link org.proxima.surrogate.descriptor.Descriptors#adjoint}) and the scalar
- * Σ g ⊙ ∂L/∂g, whose parameter gradient equals that of the force and virial loss, is added to the graph. Seeded end
- * to end and bit-for-bit reproducible with one intra-op thread. Trainings of different ensembles in one process
- * take turns (DJL allows one gradient collector per process); predictions may run concurrently.
+ * averaged over the batch, with W = σV the virial, and multiplied by the frame's weight
+ * ({@link org.proxima.core.surrogate.TrainingPoint#weight()}) over the mean weight of the member's training side (so
+ * uniform weights leave it as it is; the reference energies and the capped subsample ignore the weights). The
+ * force and virial terms depend on the networks' input gradients; their exact gradient is obtained with a
+ * first-order backward pass: the network's input gradient g is an explicit forward graph ({@link MlpGraph}), F and
+ * W are linear in g through the descriptor derivatives, so ∂L/∂g is computed exactly in Java
+ * ({@link org.proxima.surrogate.descriptor.Descriptors#adjoint}) and the scalar Σ g ⊙ ∂L/∂g, whose parameter
+ * gradient equals that of the force and virial loss, is added to the graph. Seeded end to end and bit-for-bit
+ * reproducible with one intra-op thread. Trainings of different ensembles in one process take turns (DJL allows one
+ * gradient collector per process); predictions may run concurrently.
  */
 final class NnTrainer {
 

@@ -14,8 +14,10 @@ import org.proxima.surrogate.descriptor.Descriptors;
  * @param rows species and float descriptor rows, with the target energy
  * @param forcesEvPerA target forces (3N), eV/Å
  * @param virialEv target virial W = σV in Voigt order (6), eV, or null when the frame has no stress
+ * @param weight the point's weight in the fit ({@link TrainingPoint#weight()})
  */
-record TrainingFrame(int index, Descriptors descriptors, FrameRows rows, double[] forcesEvPerA, double[] virialEv) {
+record TrainingFrame(int index, Descriptors descriptors, FrameRows rows, double[] forcesEvPerA, double[] virialEv,
+        double weight) {
 
     /**
      * @param index the frame's index in the training data
@@ -33,7 +35,8 @@ record TrainingFrame(int index, Descriptors descriptors, FrameRows rows, double[
                 virial[c] *= v;
             }
         }
-        return new TrainingFrame(index, d, FrameRows.of(d, p.result().energyEv()), p.result().forcesEvPerA(), virial);
+        return new TrainingFrame(index, d, FrameRows.of(d, p.result().energyEv()), p.result().forcesEvPerA(), virial,
+                p.weight());
     }
 
     /** @return number of atoms */

@@ -23,21 +23,27 @@ import org.proxima.surrogate.descriptor.AniParameters;
  */
 class NnGradientTest {
 
+    /** Rattled, sheared diamond-Si cells labelled by SW (energy, forces, stress). */
+    private static List<TrainingPoint> swFrames(int count, Random rng) {
+        List<TrainingPoint> out = new ArrayList<>();
+        try (StillingerWeber sw = StillingerWeber.silicon()) {
+            for (int k = 0; k < count; k++) {
+                Structure s = TestStructures.randomTriclinic(TestStructures.rattle(Crystals.diamondCubic("Si", 5.43),
+                        0.25, rng), 0.04, rng);
+                CalculationResult r = sw.calculate(s);
+                out.add(new TrainingPoint(s, new CalculationResult(r.energyEv(), r.forcesEvPerA(),
+                        r.stressEvPerA3(), null), k));
+            }
+        }
+        return out;
+    }
+
     @Test
     void lossGradientMatchesFiniteDifferences() {
         AniParameters params = AniParameters.paperDefaults(List.of("Si"));
         NnSettings settings = NnSettings.defaults().withHidden(10, 7);
-        List<TrainingPoint> batch = new ArrayList<>();
         Random rng = new Random(3);
-        try (StillingerWeber sw = StillingerWeber.silicon()) {
-            for (int k = 0; k < 3; k++) {
-                Structure s = TestStructures.randomTriclinic(TestStructures.rattle(Crystals.diamondCubic("Si", 5.43),
-                        0.25, rng), 0.04, rng);
-                CalculationResult r = sw.calculate(s);
-                batch.add(new TrainingPoint(s, new CalculationResult(r.energyEv(), r.forcesEvPerA(),
-                        r.stressEvPerA3(), null), k));
-            }
-        }
+        List<TrainingPoint> batch = swFrames(3, rng);
         int[] sizes = {48, 10, 7, 1};
         MlpWeights w = MlpWeights.initialise(sizes, new Well19937c(5));
         // reference energy near the data so that every loss term is in play
@@ -77,5 +83,35 @@ class NnGradientTest {
         }
         assertTrue(base.loss() > 0);
         System.out.println("largest relative gradient error " + worst);
+    }
+
+    @Test
+    void aFramesWeightScalesItsShareOfTheLossAndGradient() {
+        AniParameters params = AniParameters.paperDefaults(List.of("Si"));
+        NnSettings settings = NnSettings.defaults().withHidden(10, 7);
+        List<TrainingPoint> frames = swFrames(2, new Random(4));
+        MlpWeights w = MlpWeights.initialise(new int[] {48, 10, 7, 1}, new Well19937c(6));
+        NnMember member = new NnMember(List.of(w), new double[] {frames.get(0).result().energyEv() / 8 + 0.05});
+        NnTrainer trainer = new NnTrainer(params, settings);
+        MemberTrainer.StepResult one = trainer.lossAndGradient(member, List.of(frames.get(0)));
+        MemberTrainer.StepResult two = trainer.lossAndGradient(member, List.of(frames.get(1)));
+        List<TrainingPoint> weighted = List.of(reweighted(frames.get(0), 3.0), reweighted(frames.get(1), 0.5));
+        MemberTrainer.StepResult both = trainer.lossAndGradient(member, weighted);
+        // batch of 2: (3 L₁ + 0.5 L₂) / 2, term by term in the gradient too
+        assertEquals((3 * one.loss() + 0.5 * two.loss()) / 2, both.loss(), 1e-5 * both.loss());
+        float[] g1 = one.gradients()[0];
+        float[] g2 = two.gradients()[0];
+        float[] g = both.gradients()[0];
+        double scale = 0;
+        for (float v : g) {
+            scale = Math.max(scale, Math.abs(v));
+        }
+        for (int k = 0; k < g.length; k++) {
+            assertEquals((3 * g1[k] + 0.5 * g2[k]) / 2, g[k], 1e-4 * scale, "parameter " + k);
+        }
+    }
+
+    private static TrainingPoint reweighted(TrainingPoint p, double weight) {
+        return new TrainingPoint(p.structure(), p.result(), p.step(), weight);
     }
 }

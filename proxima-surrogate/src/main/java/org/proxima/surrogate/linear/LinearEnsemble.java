@@ -38,9 +38,10 @@ import org.proxima.surrogate.descriptor.Descriptors;
  * minimise Σ_frames c_m,f [ (ΔE/√N)² + w_F Σ (ΔF)²/N + w_S Σ (ΔW/N)² ] + λ |θ|²
  * </pre>
  * (the least-squares analogue of the neural network's loss; W = σV is the virial, eV). Member m weights frame f by
- * c_m,f ~ Poisson(1) (the online form of a bootstrap resample), drawn from a generator seeded by the ensemble's
- * seed, m and f, so the normal equations accumulate incrementally: a refit after k new frames costs k frame
- * contributions plus one (S·D + S)² solve. The training-size cap, recency bias and per-fit seed of
+ * c_m,f = k_m,f · w_f: the frame's own weight ({@link TrainingPoint#weight()}, 1 unless the run weighs audits
+ * by 1/p) times k_m,f ~ Poisson(1) (the online form of a bootstrap resample), drawn from a generator seeded by
+ * the ensemble's seed, m and f, so the normal equations accumulate incrementally: a refit after k new frames costs k
+ * frame contributions plus one (S·D + S)² solve. The training-size cap, recency bias and per-fit seed of
  * {@link FitOptions} are not used (all frames are fitted; it is cheap). Pure Java (EJML); no native code.
  */
 public final class LinearEnsemble implements EnsembleSurrogate {
@@ -208,7 +209,7 @@ public final class LinearEnsemble implements EnsembleSurrogate {
             for (int m = 0; m < members; m++) {
                 int c = poisson(seed, m, f);
                 if (c > 0) {
-                    work.addTo(a[m], b[m], c);
+                    work.addTo(a[m], b[m], c * point.weight());
                 }
             }
         }

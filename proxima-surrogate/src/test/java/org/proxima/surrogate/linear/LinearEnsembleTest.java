@@ -61,6 +61,48 @@ class LinearEnsembleTest {
         }
     }
 
+    /** Max |F_pred − F_label| over the components of one frame, ensemble mean, eV/Å. */
+    private static double forceResidual(EnsembleSurrogate model, TrainingPoint p) {
+        double[] f = model.predict(p.structure()).mean().forcesEvPerA();
+        double[] label = p.result().forcesEvPerA();
+        double worst = 0;
+        for (int k = 0; k < f.length; k++) {
+            worst = Math.max(worst, Math.abs(f[k] - label[k]));
+        }
+        return worst;
+    }
+
+    @Test
+    void aFramesWeightActsAsItsMultiplicityInTheFit() {
+        List<TrainingPoint> data = new java.util.ArrayList<>(SwTrainingData.frames(120));
+        // one frame whose forces disagree with SW (scaled by 1.5): the fit can only compromise on it
+        TrainingPoint odd = data.get(60);
+        double[] scaled = odd.result().forcesEvPerA().clone();
+        for (int k = 0; k < scaled.length; k++) {
+            scaled[k] *= 1.5;
+        }
+        org.proxima.core.calc.CalculationResult r = new org.proxima.core.calc.CalculationResult(
+                odd.result().energyEv(), scaled, odd.result().stressEvPerA3(), null);
+        LinearEnsemble untrained = LinearEnsemble.untrained(List.of("Si"), 4, 3);
+        double[] residual = new double[3];
+        double[] weights = {1, 30, 1000};
+        for (int k = 0; k < 3; k++) {
+            data.set(60, new TrainingPoint(odd.structure(), r, odd.step(), weights[k]));
+            residual[k] = forceResidual(untrained.fit(data, options(1)).ensemble(), data.get(60));
+        }
+        // ignored weights would give three equal residuals
+        assertTrue(residual[1] < 0.95 * residual[0] && residual[2] < 0.7 * residual[1],
+                "residual on the odd frame at weights 1, 30, 1000: " + java.util.Arrays.toString(residual));
+        // only relative weights matter (the ridge is relative to the normal matrix): all weights × 4 fit the same
+        List<TrainingPoint> four = data.stream().map(p -> new TrainingPoint(p.structure(), p.result(), p.step(),
+                4 * p.weight())).toList();
+        EnsemblePrediction a = untrained.fit(data, options(1)).ensemble().predict(data.get(5).structure());
+        EnsemblePrediction b = untrained.fit(four, options(1)).ensemble().predict(data.get(5).structure());
+        for (int m = 0; m < 4; m++) {
+            assertArrayEquals(a.memberForcesEvPerA(m), b.memberForcesEvPerA(m), 1e-9);
+        }
+    }
+
     @Test
     void predictionsAreConsistentWithFiniteDifferences() {
         EnsembleSurrogate model = LinearEnsemble.untrained(List.of("Si"), 2, 3)
