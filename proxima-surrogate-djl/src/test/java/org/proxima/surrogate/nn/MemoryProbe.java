@@ -23,6 +23,9 @@ import org.proxima.surrogate.descriptor.AniParameters;
  */
 public final class MemoryProbe {
 
+    /** The predictions run in this many equal parts, with the resident memory printed after each. */
+    static final int PARTS = 5;
+
     private MemoryProbe() {
     }
 
@@ -53,10 +56,15 @@ public final class MemoryProbe {
             model = retrain(model, data, k);
         }
         long afterTraining = residentKb();
-        predict(model, data, predictions);
+        StringBuilder trace = new StringBuilder();
+        for (int part = 0; part < PARTS; part++) {
+            predict(model, data, predictions / PARTS);
+            trace.append(part == 0 ? "" : " ").append(residentKb());
+        }
         long end = residentKb();
         model.close();
         System.out.printf("RSS_KB baseline %d after_training %d end %d%n", baseline, afterTraining, end);
+        System.out.printf("RSS_KB_PREDICTIONS %s%n", trace);
         System.out.printf("RSS_GROWTH_MB %.1f%n", (end - baseline) / 1024.0);
     }
 
