@@ -84,10 +84,7 @@ final class BlendCliOptions {
         }
         checkRanges(m);
         int n = blendSteps != null ? blendSteps : m.defaultBlendSteps();
-        Control c = control.resolve();
-        if (m == StudyMode.CALIBRATED) {
-            c = c.forCalibratedMode();
-        }
+        Control c = control.resolve().forMode(m);
         SurrogateStart st = start.resolve();
         if (m == StudyMode.TARGET && (st.initialData() != null || st.model() != null)) {
             throw new IllegalArgumentException("--initial-data and --model start a surrogate: give --mode proxima, "

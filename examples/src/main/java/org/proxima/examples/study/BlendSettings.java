@@ -54,9 +54,8 @@ public record BlendSettings(StudyMode mode, SurrogateKind surrogate, TrainingPla
      * @return a copy
      */
     public BlendSettings withMode(StudyMode value) {
-        Control c = value == StudyMode.CALIBRATED ? control.forCalibratedMode() : control;
         return new BlendSettings(value, surrogate, plan, errorTargetEvPerA, auditProbability,
-                value.defaultBlendSteps(), window, c, start);
+                value.defaultBlendSteps(), window, control.forMode(value), start);
     }
 
     /**

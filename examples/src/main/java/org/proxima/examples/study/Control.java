@@ -31,9 +31,6 @@ public record Control(boolean calibrated, double errorQuantile, boolean adaptive
     public static final Control PAPER = new Control(false, Double.NaN, false, AdaptiveAuditPolicy.DEFAULT_FLOOR,
             AcceptedErrorEstimate.DEFAULT_SWAP_DISCOUNT, TrainingWeights.UNIFORM);
 
-    /** The calibrated controller in the mean sense with adaptive audits at their default floor. */
-    public static final Control CALIBRATED = PAPER.forCalibratedMode();
-
     /**
      * Validates.
      */
@@ -45,9 +42,7 @@ public record Control(boolean calibrated, double errorQuantile, boolean adaptive
         if (!(auditFloor >= 0 && auditFloor <= 1)) {
             throw new IllegalArgumentException("The audit floor must be in [0, 1], got " + auditFloor);
         }
-        if (!(swapDiscount > 0 && swapDiscount <= 1)) {
-            throw new IllegalArgumentException("The audit swap discount must be in (0, 1], got " + swapDiscount);
-        }
+        AcceptedErrorEstimate.requireSwapDiscount(swapDiscount);
     }
 
     /**
@@ -58,6 +53,14 @@ public record Control(boolean calibrated, double errorQuantile, boolean adaptive
      */
     public Control forCalibratedMode() {
         return new Control(true, errorQuantile, true, auditFloor, swapDiscount, trainingWeights);
+    }
+
+    /**
+     * @param mode a study mode
+     * @return the settings that mode runs with: {@link #forCalibratedMode()} for the calibrated mode, else these
+     */
+    public Control forMode(StudyMode mode) {
+        return mode == StudyMode.CALIBRATED ? forCalibratedMode() : this;
     }
 
     /**

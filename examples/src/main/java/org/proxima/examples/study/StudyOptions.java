@@ -116,8 +116,7 @@ public record StudyOptions(Path output, TargetFactory target, SurrogateKind surr
                 .forMode(mode, retrainGrowth).withRidge(ridge);
         boolean blend = mode == StudyMode.BLEND || mode == StudyMode.CALIBRATED;
         int n = blend && blendSteps != null ? blendSteps : mode.defaultBlendSteps();
-        Control c = mode == StudyMode.CALIBRATED ? control.forCalibratedMode() : control;
         return new BlendSettings(mode, surrogate, plan, errorTargetEvPerA, auditProbability, n,
-                BlendSettings.DEFAULT_WINDOW, c, start);
+                BlendSettings.DEFAULT_WINDOW, control.forMode(mode), start);
     }
 }

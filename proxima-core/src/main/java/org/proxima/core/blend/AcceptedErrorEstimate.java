@@ -57,9 +57,7 @@ public final class AcceptedErrorEstimate implements Checkpointable {
         if (!(forgetting > 0 && forgetting <= 1)) {
             throw new IllegalArgumentException("Forgetting factor must be in (0, 1], got " + forgetting);
         }
-        if (!(swapDiscount > 0 && swapDiscount <= 1)) {
-            throw new IllegalArgumentException("Swap discount must be in (0, 1], got " + swapDiscount);
-        }
+        requireSwapDiscount(swapDiscount);
         this.forgetting = forgetting;
         this.swapDiscount = swapDiscount;
     }
@@ -83,6 +81,18 @@ public final class AcceptedErrorEstimate implements Checkpointable {
         sw2e = f2 * sw2e + w * w * errorEvPerA;
         sw2e2 = f2 * sw2e2 + w * w * errorEvPerA * errorEvPerA;
         audits++;
+    }
+
+    /**
+     * Checks a swap discount (for callers that take one before an estimate exists, e.g. option parsing).
+     *
+     * @param swapDiscount the factor
+     * @throws IllegalArgumentException naming it unless it is in (0, 1]
+     */
+    public static void requireSwapDiscount(double swapDiscount) {
+        if (!(swapDiscount > 0 && swapDiscount <= 1)) {
+            throw new IllegalArgumentException("Audit swap discount must be in (0, 1], got " + swapDiscount);
+        }
     }
 
     /**
