@@ -32,6 +32,10 @@ final class ControlCliOptions {
             + "takes over, in (0, 1]; 1 keeps them (default " + AcceptedErrorEstimate.DEFAULT_SWAP_DISCOUNT + ").")
     Double swapDiscount;
 
+    @Option(names = "--audit-boost", paramLabel = "N", description = "Adaptive audits: calls at the ceiling after a "
+            + "start, resume, retraining or model swap (default " + AdaptiveAuditPolicy.DEFAULT_BOOST_CALLS + ").")
+    Integer auditBoost;
+
     @Option(names = "--training-weights", defaultValue = "uniform", paramLabel = "uniform|importance",
             description = "Weight of each target result in the fits: uniform (the paper's; default) or importance "
                     + "(an audit weighs 1/p, the steps it stands for; docs/algorithm.md).")
@@ -42,10 +46,14 @@ final class ControlCliOptions {
      * @throws IllegalArgumentException naming a bad value
      */
     Control resolve() {
+        if (auditBoost != null) {
+            OptionChecks.atLeast("--audit-boost", auditBoost, 0);
+        }
         return new Control(Control.parseController(controller), errorQuantile == null ? Double.NaN : errorQuantile,
                 Control.parseAuditPolicy(auditPolicy), auditFloor == null ? AdaptiveAuditPolicy.DEFAULT_FLOOR
                         : auditFloor,
                 swapDiscount == null ? AcceptedErrorEstimate.DEFAULT_SWAP_DISCOUNT : swapDiscount,
+                auditBoost == null ? AdaptiveAuditPolicy.DEFAULT_BOOST_CALLS : auditBoost,
                 Control.parseTrainingWeights(trainingWeights));
     }
 }

@@ -76,6 +76,11 @@ final class StudyCliOptions {
             + "(default nn: 1024 NPT, 512 NVT; linear: 64).")
     Integer retrainInterval;
 
+    @Option(names = "--first-fit", paramLabel = "N", description = "Fit the first model when the training set "
+            + "reaches N points (default: the retrain interval), so a short --retrain-interval can refit often "
+            + "without a first model fitted on fewer points.")
+    Integer firstFit;
+
     @Option(names = "--retrain-growth", paramLabel = "F", description = "Geometric retraining: also wait until the "
             + "training set has grown by this fraction since the last fit (default: 0.1 for calibrated, 0 otherwise).")
     Double retrainGrowth;
@@ -117,7 +122,7 @@ final class StudyCliOptions {
     ControlCliOptions control;
 
     @Mixin
-    RidgeCliOption ridge;
+    EnsembleCliOptions ensemble;
 
     @Mixin
     SurrogateStartCliOptions start;
@@ -165,7 +170,10 @@ final class StudyCliOptions {
         if (retrainGrowth != null) {
             OptionChecks.nonNegative("--retrain-growth", retrainGrowth);
         }
-        Double lambda = ridge.resolve();
+        if (firstFit != null) {
+            OptionChecks.atLeast("--first-fit", firstFit, 1);
+        }
+        Double lambda = ensemble.resolve();
         if (blendSteps != null && blendSteps < 2) {
             throw new IllegalArgumentException("--blend-steps " + blendSteps + " would make the blend mode a hard "
                     + "switch: give n ≥ 2 (the hard switch is --mode proxima)");
@@ -181,7 +189,7 @@ final class StudyCliOptions {
         return new StudyOptions(output, spec, kind, m, r, seed, s, temperatureK, retrainInterval, audit, eps,
                 blendSteps, volumeA3, j, trajectoryEvery, ckpt, checkpoints.every, checkpoints.resuming(),
                 checkpoints.allowChangedOptions, surrogateFrames, control.resolve(), start.resolve(), retrainGrowth,
-                lambda);
+                lambda, ensemble.descriptor(), firstFit);
     }
 
     /**
@@ -199,7 +207,13 @@ final class StudyCliOptions {
         p.put("temperature_K", o.temperatureK());
         p.put("retrain_interval", o.retrainInterval());
         p.put("retrain_growth", o.retrainGrowth());
+        if (o.firstFitSize() != null) {
+            p.put("first_fit_size", o.firstFitSize());
+        }
         p.put("ridge", o.ridge());
+        if (o.descriptor() != null) {
+            p.put("descriptor", o.descriptor().label());
+        }
         p.put("audit_probability", o.auditProbability());
         p.put("error_target_eV_per_A", o.errorTargetEvPerA());
         p.put("blend_steps", o.blendSteps() != null ? o.blendSteps() : StudyMode.BLEND.defaultBlendSteps());

@@ -51,7 +51,7 @@ final class TrainCommand implements Callable<Integer> {
     long seed;
 
     @Mixin
-    RidgeCliOption ridge;
+    EnsembleCliOptions ensemble;
 
     @Option(names = "--output", required = true, paramLabel = "MODEL_DIR", description = "Model directory.")
     Path output;
@@ -61,7 +61,7 @@ final class TrainCommand implements Callable<Integer> {
         SurrogateKind kind = SurrogateKind.parse(surrogate);
         OptionChecks.atLeast("--epochs", epochs, 1);
         OptionChecks.atLeast("--training-cap", cap, 0);
-        double lambda = ridge.resolveOrDefault();
+        double lambda = ensemble.resolveOrDefault();
         OutputFiles.checkWritableDirectory(output, "--output");
         List<TrainingPoint> points = TrainingSet.read(data);
         if (points.isEmpty()) {
@@ -69,7 +69,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         TreeSet<String> species = new TreeSet<>();
         points.forEach(p -> species.addAll(p.structure().species()));
-        EnsembleSurrogate untrained = kind.create(new ArrayList<>(species), epochs, lambda, seed);
+        EnsembleSurrogate untrained = kind.create(new ArrayList<>(species), epochs, lambda,
+                ensemble.descriptorOrDefault(), seed);
         EnsembleSurrogate.Trained t;
         try {
             t = untrained.fit(points, new EnsembleSurrogate.FitOptions(1, seed, cap, 1.0));

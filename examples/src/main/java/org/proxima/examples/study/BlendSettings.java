@@ -7,6 +7,7 @@ import org.proxima.core.blend.BlendingCalculator;
 import org.proxima.core.blend.BlendingCalculatorBuilder;
 import org.proxima.core.calc.ForceCalculator;
 import org.proxima.core.surrogate.EnsembleSurrogate;
+import org.proxima.surrogate.descriptor.DescriptorPreset;
 
 /**
  * How a run uses the surrogate: the mode, the surrogate and its training plan, and the controller settings (per MD
@@ -77,7 +78,7 @@ public record BlendSettings(StudyMode mode, SurrogateKind surrogate, TrainingPla
                 .acceptedErrorSwapDiscount(control.swapDiscount()).trainingWeights(control.trainingWeights())
                 .blendSteps(blendSteps)
                 .seed(seed).retrainInterval(plan.retrainInterval()).retrainGrowth(plan.retrainGrowth())
-                .trainingCap(plan.maxSize(), 1.0);
+                .initialTrainingSize(plan.effectiveFirstFitSize()).trainingCap(plan.maxSize(), 1.0);
     }
 
     /** @return a JSON-ready map of the settings that apply to the mode (only the mode for target-only runs) */
@@ -90,10 +91,16 @@ public record BlendSettings(StudyMode mode, SurrogateKind surrogate, TrainingPla
         m.put("surrogate", surrogate.label());
         m.put("retrain_interval", plan.retrainInterval());
         m.put("retrain_growth", plan.retrainGrowth());
+        if (plan.firstFitSize() > 0) { // absent when the interval decides: older checkpoints resume as before
+            m.put("first_fit_size", plan.firstFitSize());
+        }
         m.put("training_max_size", plan.maxSize());
         m.put("epochs", plan.epochs());
         if (surrogate == SurrogateKind.LINEAR) {
             m.put("ridge", plan.ridge());
+        }
+        if (plan.descriptor() != DescriptorPreset.PAPER) {
+            m.put("descriptor", plan.descriptor().label());
         }
         m.putAll(start.toMap());
         if (mode == StudyMode.SURROGATE) {

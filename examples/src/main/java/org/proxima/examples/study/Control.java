@@ -22,14 +22,17 @@ import org.proxima.core.blend.TrainingWeights;
  * @param adaptiveAudits the adaptive audit policy instead of the fixed probability
  * @param auditFloor the adaptive policy's floor (its ceiling is the run's audit probability)
  * @param swapDiscount factor on earlier audits' weight in the accepted-error estimate at each model swap, in (0, 1]
+ * @param auditBoostCalls the adaptive policy's calls at its ceiling after a start, resume, retraining or model swap
+ *     (≥ 0; {@link AdaptiveAuditPolicy#DEFAULT_BOOST_CALLS} by default)
  * @param trainingWeights how each target result weighs in the fits (uniform, the paper's, by default)
  */
 public record Control(boolean calibrated, double errorQuantile, boolean adaptiveAudits, double auditFloor,
-        double swapDiscount, TrainingWeights trainingWeights) {
+        double swapDiscount, int auditBoostCalls, TrainingWeights trainingWeights) {
 
     /** The paper's: PROXIMA controller, fixed audits, uniform training weights. */
     public static final Control PAPER = new Control(false, Double.NaN, false, AdaptiveAuditPolicy.DEFAULT_FLOOR,
-            AcceptedErrorEstimate.DEFAULT_SWAP_DISCOUNT, TrainingWeights.UNIFORM);
+            AcceptedErrorEstimate.DEFAULT_SWAP_DISCOUNT, AdaptiveAuditPolicy.DEFAULT_BOOST_CALLS,
+            TrainingWeights.UNIFORM);
 
     /**
      * Validates.
@@ -43,16 +46,19 @@ public record Control(boolean calibrated, double errorQuantile, boolean adaptive
             throw new IllegalArgumentException("The audit floor must be in [0, 1], got " + auditFloor);
         }
         AcceptedErrorEstimate.requireSwapDiscount(swapDiscount);
+        if (auditBoostCalls < 0) {
+            throw new IllegalArgumentException("The audit boost must be ≥ 0 calls, got " + auditBoostCalls);
+        }
     }
 
     /**
      * The settings of the studies' calibrated mode: the calibrated controller with adaptive audits, keeping this
-     * one's error sense, floor, swap discount and training weights.
+     * one's error sense, floor, swap discount, boost and training weights.
      *
      * @return the settings
      */
     public Control forCalibratedMode() {
-        return new Control(true, errorQuantile, true, auditFloor, swapDiscount, trainingWeights);
+        return new Control(true, errorQuantile, true, auditFloor, swapDiscount, auditBoostCalls, trainingWeights);
     }
 
     /**
@@ -125,7 +131,7 @@ public record Control(boolean calibrated, double errorQuantile, boolean adaptive
      */
     public AuditPolicy auditPolicy(double errorTargetEvPerA, double probability) {
         return adaptiveAudits ? new AdaptiveAuditPolicy(errorTargetEvPerA, auditFloor, probability,
-                AdaptiveAuditPolicy.DEFAULT_BOOST_CALLS) : AuditPolicy.fixed(probability);
+                auditBoostCalls) : AuditPolicy.fixed(probability);
     }
 
     /** @return a JSON-ready map */
@@ -139,6 +145,9 @@ public record Control(boolean calibrated, double errorQuantile, boolean adaptive
         if (adaptiveAudits) {
             m.put("audit_floor", auditFloor);
             m.put("audit_swap_discount", swapDiscount);
+            if (auditBoostCalls != AdaptiveAuditPolicy.DEFAULT_BOOST_CALLS) { // older checkpoints resume as before
+                m.put("audit_boost_calls", auditBoostCalls);
+            }
         }
         if (trainingWeights != TrainingWeights.UNIFORM) { // absent for uniform: older checkpoints resume as before
             m.put("training_weights", trainingWeights.name().toLowerCase(Locale.ROOT));

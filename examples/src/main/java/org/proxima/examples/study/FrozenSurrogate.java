@@ -16,6 +16,7 @@ import org.proxima.core.surrogate.EnsembleSurrogate;
 import org.proxima.core.surrogate.SurrogateCalculator;
 import org.proxima.core.surrogate.TrainingPoint;
 import org.proxima.core.training.TrainingSet;
+import org.proxima.surrogate.descriptor.DescriptorPreset;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,6 +72,9 @@ public final class FrozenSurrogate {
         if (blend.surrogate() == SurrogateKind.LINEAR) {
             identity.put("ridge", blend.plan().ridge());
         }
+        if (blend.plan().descriptor() != DescriptorPreset.PAPER) {
+            identity.put("descriptor", blend.plan().descriptor().label());
+        }
         Path record = dir.resolve("frozen-surrogate.json");
         if (!matches(record, identity) || !Files.isDirectory(model)) {
             train(conditions, o, blend, frames, dir, name, progress);
@@ -121,7 +125,7 @@ public final class FrozenSurrogate {
             LOG.warn("The target-only run gave {} frames, fewer than the {} asked for", data.size(), frames);
         }
         EnsembleSurrogate untrained = blend.surrogate().create(List.copyOf(c.start().species()),
-                blend.plan().epochs(), blend.plan().ridge(), TRAINING_SEED);
+                blend.plan().epochs(), blend.plan().ridge(), blend.plan().descriptor(), TRAINING_SEED);
         EnsembleSurrogate.Trained t = untrained.fit(data, new EnsembleSurrogate.FitOptions(1,
                 TRAINING_SEED + 7919, blend.plan().maxSize(), 1.0));
         untrained.close();

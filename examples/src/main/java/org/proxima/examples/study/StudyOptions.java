@@ -6,6 +6,8 @@ import org.proxima.md.run.Resume;
 import java.util.List;
 import java.util.Objects;
 
+import org.proxima.surrogate.descriptor.DescriptorPreset;
+
 /**
  * Options of the Si-vacancy studies. Null numbers mean "the study's default".
  *
@@ -40,12 +42,16 @@ import java.util.Objects;
  *     ({@link TrainingPlan#forMode})
  * @param ridge the linear surrogate's relative ridge (every mode, the frozen surrogate too), or null for
  *     {@link org.proxima.surrogate.linear.LinearEnsemble#DEFAULT_RIDGE}
+ * @param descriptor the descriptor parameters of every mode's surrogate (the frozen one too), or null for the
+ *     paper's
+ * @param firstFitSize training-set size of the first fit in the blended modes, or null for the retrain interval
  */
 public record StudyOptions(Path output, TargetFactory target, SurrogateKind surrogate, List<StudyMode> modes,
         int replicas, long seed, Long steps, Double temperatureK, Integer retrainInterval, double auditProbability,
         double errorTargetEvPerA, Integer blendSteps, Double volumeA3, int parallel, int trajectoryEvery,
         Path checkpointRoot, long checkpointEvery, Resume resume, boolean allowChangedOptions,
-        Integer surrogateFrames, Control control, SurrogateStart start, Double retrainGrowth, Double ridge) {
+        Integer surrogateFrames, Control control, SurrogateStart start, Double retrainGrowth, Double ridge,
+        DescriptorPreset descriptor, Integer firstFitSize) {
 
     /**
      * Validates.
@@ -84,6 +90,9 @@ public record StudyOptions(Path output, TargetFactory target, SurrogateKind surr
         if (ridge != null && (!(ridge >= 0) || !Double.isFinite(ridge))) {
             throw new IllegalArgumentException("Ridge must be a finite number ≥ 0, got " + ridge);
         }
+        if (firstFitSize != null && firstFitSize < 1) {
+            throw new IllegalArgumentException("First-fit size must be ≥ 1 point, got " + firstFitSize);
+        }
         if (checkpointEvery < 1) {
             throw new IllegalArgumentException("Checkpoint interval must be ≥ 1 step, got " + checkpointEvery);
         }
@@ -113,7 +122,8 @@ public record StudyOptions(Path output, TargetFactory target, SurrogateKind surr
         TrainingPlan defaults = TrainingPlan.defaults(surrogate, npt);
         TrainingPlan plan = (retrainInterval == null ? defaults
                 : new TrainingPlan(retrainInterval, defaults.maxSize(), defaults.epochs()))
-                .forMode(mode, retrainGrowth).withRidge(ridge);
+                .forMode(mode, retrainGrowth).withRidge(ridge).withDescriptor(descriptor)
+                .withFirstFitSize(firstFitSize);
         boolean blend = mode == StudyMode.BLEND || mode == StudyMode.CALIBRATED;
         int n = blend && blendSteps != null ? blendSteps : mode.defaultBlendSteps();
         return new BlendSettings(mode, surrogate, plan, errorTargetEvPerA, auditProbability, n,

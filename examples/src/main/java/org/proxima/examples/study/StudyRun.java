@@ -115,7 +115,7 @@ public final class StudyRun {
         long steps = Math.max(0, stats.size() - 1);
         long firstTrained = obs.series.firstTrainedStep();
         long dvdtFrom = spec.dvdtFromStep() != null ? spec.dvdtFromStep()
-                : firstTrained >= 0 ? firstTrained : blend.plan().retrainInterval();
+                : firstTrained >= 0 ? firstTrained : blend.plan().effectiveFirstFitSize();
         long averageFrom = Math.min(spec.averageFromStep(), Math.max(0, steps - 1));
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("name", spec.name());

@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import org.proxima.core.surrogate.EnsembleSurrogate;
 import org.proxima.surrogate.descriptor.AniParameters;
+import org.proxima.surrogate.descriptor.DescriptorPreset;
 import org.proxima.surrogate.linear.LinearEnsemble;
 import org.proxima.surrogate.nn.NnEnsemble;
 import org.proxima.surrogate.nn.NnSettings;
@@ -69,19 +70,21 @@ public enum SurrogateKind {
     }
 
     /**
-     * An untrained ensemble of two members with the paper's descriptors.
+     * An untrained ensemble of two members.
      *
      * @param species element symbols
      * @param epochs epochs per training (NN only)
      * @param ridge the ridge relative to the mean diagonal of the normal matrix (linear only)
+     * @param descriptor the descriptor parameters' preset
      * @param seed seed of initial weights (NN) or bootstrap weights (linear)
      * @return the ensemble
      */
-    public EnsembleSurrogate create(List<String> species, int epochs, double ridge, long seed) {
+    public EnsembleSurrogate create(List<String> species, int epochs, double ridge, DescriptorPreset descriptor,
+            long seed) {
+        AniParameters params = descriptor.parameters(species);
         return switch (this) {
-            case NN -> NnEnsemble.untrained(AniParameters.paperDefaults(species),
-                    NnSettings.defaults().withEpochs(epochs), seed);
-            case LINEAR -> LinearEnsemble.untrained(species, LinearEnsemble.DEFAULT_MEMBERS, ridge, seed);
+            case NN -> NnEnsemble.untrained(params, NnSettings.defaults().withEpochs(epochs), seed);
+            case LINEAR -> LinearEnsemble.untrained(params, LinearEnsemble.DEFAULT_MEMBERS, ridge, seed);
         };
     }
 }

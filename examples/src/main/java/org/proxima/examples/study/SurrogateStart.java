@@ -28,14 +28,14 @@ public record SurrogateStart(Path initialData, Path model) {
     /**
      * @param kind the surrogate family (for a fresh ensemble)
      * @param species the elements of the run
-     * @param plan the fit's settings (NN epochs, linear ridge) for a fresh ensemble
+     * @param plan the fit's settings (NN epochs, linear ridge, descriptors) for a fresh ensemble
      * @param seed the seed
      * @return the saved ensemble, or a new untrained one
      * @throws IllegalArgumentException if the model is unreadable or lacks an element of the run
      */
     public EnsembleSurrogate ensemble(SurrogateKind kind, List<String> species, TrainingPlan plan, long seed) {
         if (model == null) {
-            return kind.create(species, plan.epochs(), plan.ridge(), seed);
+            return kind.create(species, plan.epochs(), plan.ridge(), plan.descriptor(), seed);
         }
         return loadCovering(model, species, "--model " + model);
     }

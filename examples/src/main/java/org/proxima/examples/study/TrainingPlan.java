@@ -1,20 +1,27 @@
 package org.proxima.examples.study;
 
+import java.util.Objects;
+
+import org.proxima.surrogate.descriptor.DescriptorPreset;
 import org.proxima.surrogate.linear.LinearEnsemble;
 
 /**
  * When and how the surrogate is (re)trained during a run.
  *
  * @param retrainInterval refit after this many new target points; the first fit happens when the training set
- *     reaches this size
+ *     reaches this size, unless {@code firstFitSize} says otherwise
  * @param maxSize cap on training frames per member, 0 for none
  * @param epochs epochs per training (NN only)
  * @param retrainGrowth geometric retraining: a refit also waits until the training set has grown by this fraction
  *     since the last fit (0: every {@code retrainInterval} points, as the paper's code)
  * @param ridge the linear ensemble's ridge λ, relative to the mean diagonal of its normal matrix (linear only; NN
  *     runs ignore it)
+ * @param descriptor the descriptor parameters the ensemble is built on (both kinds)
+ * @param firstFitSize training-set size at which the first fit happens, or 0 for the retrain interval (so a short
+ *     interval can refit often without fitting the first model on fewer points)
  */
-public record TrainingPlan(int retrainInterval, int maxSize, int epochs, double retrainGrowth, double ridge) {
+public record TrainingPlan(int retrainInterval, int maxSize, int epochs, double retrainGrowth, double ridge,
+        DescriptorPreset descriptor, int firstFitSize) {
 
     /** Retrain interval of the linear ensemble, target points (see {@link #defaults}). */
     public static final int LINEAR_RETRAIN_INTERVAL = 64;
@@ -31,24 +38,25 @@ public record TrainingPlan(int retrainInterval, int maxSize, int epochs, double 
      * Validates.
      */
     public TrainingPlan {
+        Objects.requireNonNull(descriptor, "descriptor");
         if (retrainInterval < 1 || maxSize < 0 || epochs < 0 || !(retrainGrowth >= 0)
-                || !Double.isFinite(retrainGrowth) || !(ridge >= 0) || !Double.isFinite(ridge)) {
+                || !Double.isFinite(retrainGrowth) || !(ridge >= 0) || !Double.isFinite(ridge) || firstFitSize < 0) {
             throw new IllegalArgumentException("Need retrain interval ≥ 1, training cap ≥ 0, epochs ≥ 0, "
-                    + "retrain growth ≥ 0 and ridge ≥ 0; got " + retrainInterval + ", " + maxSize + ", " + epochs
-                    + ", " + retrainGrowth + ", " + ridge);
+                    + "retrain growth ≥ 0, ridge ≥ 0 and first-fit size ≥ 0; got " + retrainInterval + ", " + maxSize
+                    + ", " + epochs + ", " + retrainGrowth + ", " + ridge + ", " + firstFitSize);
         }
     }
 
     /**
-     * A fixed interval (no geometric growth) and the linear ensemble's default ridge
-     * ({@link LinearEnsemble#DEFAULT_RIDGE}).
+     * A fixed interval (no geometric growth), the first fit at that interval, the linear ensemble's default ridge
+     * ({@link LinearEnsemble#DEFAULT_RIDGE}) and the paper's descriptors.
      *
      * @param retrainInterval refit after this many new target points
      * @param maxSize cap on training frames per member, 0 for none
      * @param epochs epochs per training (NN only)
      */
     public TrainingPlan(int retrainInterval, int maxSize, int epochs) {
-        this(retrainInterval, maxSize, epochs, 0, LinearEnsemble.DEFAULT_RIDGE);
+        this(retrainInterval, maxSize, epochs, 0, LinearEnsemble.DEFAULT_RIDGE, DescriptorPreset.PAPER, 0);
     }
 
     /**
@@ -56,7 +64,7 @@ public record TrainingPlan(int retrainInterval, int maxSize, int epochs, double 
      * @return a copy with it
      */
     public TrainingPlan withRetrainGrowth(double value) {
-        return new TrainingPlan(retrainInterval, maxSize, epochs, value, ridge);
+        return new TrainingPlan(retrainInterval, maxSize, epochs, value, ridge, descriptor, firstFitSize);
     }
 
     /**
@@ -64,7 +72,31 @@ public record TrainingPlan(int retrainInterval, int maxSize, int epochs, double 
      * @return a copy with it
      */
     public TrainingPlan withRidge(Double value) {
-        return value == null ? this : new TrainingPlan(retrainInterval, maxSize, epochs, retrainGrowth, value);
+        return value == null ? this
+                : new TrainingPlan(retrainInterval, maxSize, epochs, retrainGrowth, value, descriptor, firstFitSize);
+    }
+
+    /**
+     * @param value the descriptor preset, or null to keep this plan's
+     * @return a copy with it
+     */
+    public TrainingPlan withDescriptor(DescriptorPreset value) {
+        return value == null ? this
+                : new TrainingPlan(retrainInterval, maxSize, epochs, retrainGrowth, ridge, value, firstFitSize);
+    }
+
+    /**
+     * @param value the training-set size of the first fit, or null to keep this plan's
+     * @return a copy with it
+     */
+    public TrainingPlan withFirstFitSize(Integer value) {
+        return value == null ? this
+                : new TrainingPlan(retrainInterval, maxSize, epochs, retrainGrowth, ridge, descriptor, value);
+    }
+
+    /** @return the training-set size at which the first fit happens: {@code firstFitSize}, or the retrain interval */
+    public int effectiveFirstFitSize() {
+        return firstFitSize > 0 ? firstFitSize : retrainInterval;
     }
 
     /**

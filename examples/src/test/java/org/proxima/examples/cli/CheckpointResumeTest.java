@@ -219,6 +219,12 @@ class CheckpointResumeTest {
         CliRun refused = CliRun.of(with(hotter, "--resume", ckpt.toString()).toArray(String[]::new));
         assertNotEquals(0, refused.exitCode());
         assertTrue(refused.err().contains("temperature_K"), refused.err());
+        List<String> finer = new ArrayList<>(a);
+        finer.set(finer.indexOf("200"), "300");
+        CliRun otherDescriptors = CliRun.of(with(finer, "--descriptor", "extended", "--resume", ckpt.toString())
+                .toArray(String[]::new));
+        assertNotEquals(0, otherDescriptors.exitCode());
+        assertTrue(otherDescriptors.err().contains("descriptor"), otherDescriptors.err());
         CliRun allowed = CliRun.of(with(hotter, "--resume", ckpt.toString(), "--allow-changed-options")
                 .toArray(String[]::new));
         assertEquals(0, allowed.exitCode(), allowed.err());

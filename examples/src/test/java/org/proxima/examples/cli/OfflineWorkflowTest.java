@@ -99,31 +99,38 @@ class OfflineWorkflowTest {
         Path training = dir.resolve("training.extxyz");
         Path summary2 = dir.resolve("md-summary.json");
         CliRun fromData = CliRun.of(with(blended, "--initial-data", first.toString(), "--retrain-interval", "64",
-                "--training-set", training.toString(), "--ridge", "1e-8", "--summary", summary2.toString()));
+                "--training-set", training.toString(), "--ridge", "1e-8", "--descriptor", "extended", "--summary",
+                summary2.toString()));
         assertEquals(0, fromData.exitCode(), fromData.err());
-        assertEquals(1e-8, ((Number) ((Map<String, Object>) Json.readFile(summary2)).get("ridge")).doubleValue());
+        Map<String, Object> s2 = (Map<String, Object>) Json.readFile(summary2);
+        assertEquals(1e-8, ((Number) s2.get("ridge")).doubleValue());
+        assertEquals("extended", s2.get("descriptor"));
         r0 = (Map<String, Object>) Json.parse(Files.readAllLines(records).get(0));
         assertEquals(1L, r0.get("model_version"), "fitted on the 90 initial frames before step 0");
         assertTrue(TrainingSet.read(training).size() >= 90, "the training set starts with the initial data");
     }
 
     /**
-     * {@code --ridge} reaches the fit: the saved model records it, and with 90 × 189 force equations for 49
-     * parameters per member, a ridge of 1e-8 (nearly plain least squares) fits held-out frames closer than the
-     * default 1e-5 does (docs/surrogates.md: 1.7% against 2.2% of the force RMS at 800 K).
+     * {@code --ridge} and {@code --descriptor} reach the fit: the saved model records them, and with 90 × 189 force
+     * equations for 49 parameters per member, a ridge of 1e-8 (nearly plain least squares) fits held-out frames
+     * closer than the default 1e-5 does (docs/surrogates.md: 1.7% against 2.2% of the force RMS at 800 K), and the
+     * extended descriptors (129 parameters per member) closer again.
      */
     @Test
     @SuppressWarnings("unchecked")
-    void aSmallerRidgeFitsHeldOutFramesCloser() throws Exception {
-        double[] mae = new double[2];
-        String[][] ridges = {{}, {"--ridge", "1e-8"}};
-        for (int k = 0; k < 2; k++) {
+    void aSmallerRidgeAndTheExtendedDescriptorsFitHeldOutFramesCloser() throws Exception {
+        double[] mae = new double[3];
+        String[][] ridges = {{}, {"--ridge", "1e-8"}, {"--ridge", "1e-8", "--descriptor", "extended"}};
+        int[] radial = {16, 16, 32};
+        for (int k = 0; k < 3; k++) {
             Path model = dir.resolve("model" + k);
             String[] train = with(List.of("train", "--data", first.toString(), "--output", model.toString()),
                     ridges[k]);
             assertEquals(0, CliRun.of(train).exitCode());
             Map<String, Object> saved = (Map<String, Object>) Json.readFile(model.resolve("linear-ensemble.json"));
             assertEquals(k == 0 ? LinearEnsemble.DEFAULT_RIDGE : 1e-8, ((Number) saved.get("ridge")).doubleValue());
+            assertEquals(radial[k], ((List<?>) ((Map<String, Object>) saved.get("descriptor")).get("radial_shifts_A"))
+                    .size());
             Path summary = dir.resolve("eval" + k + ".json");
             assertEquals(0, CliRun.of("evaluate", "--surrogate", model.toString(), "--input", last.toString(),
                     "--output", dir.resolve("pred" + k + ".extxyz").toString(), "--summary", summary.toString())
@@ -132,6 +139,10 @@ class OfflineWorkflowTest {
                     .doubleValue();
         }
         assertTrue(mae[1] < mae[0], "force MAE with ridge 1e-8 " + mae[1] + " eV/Å, default " + mae[0]);
+        assertTrue(mae[2] < mae[1], "force MAE with extended descriptors " + mae[2] + " eV/Å, paper's " + mae[1]);
+        CliRun unknown = CliRun.of("train", "--data", first.toString(), "--output", dir.resolve("m").toString(),
+                "--descriptor", "fine");
+        assertTrue(unknown.exitCode() != 0 && unknown.err().contains("'fine'"), unknown.err());
         CliRun negative = CliRun.of("train", "--data", first.toString(), "--output", dir.resolve("m").toString(),
                 "--ridge", "-1e-3");
         assertTrue(negative.exitCode() != 0, negative.err());

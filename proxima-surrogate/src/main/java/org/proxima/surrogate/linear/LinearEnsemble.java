@@ -109,7 +109,20 @@ public final class LinearEnsemble implements EnsembleSurrogate {
      * @return the ensemble
      */
     public static LinearEnsemble untrained(List<String> species, int members, double ridge, long seed) {
-        return untrained(AniParameters.paperDefaults(species), members, 10.0, 1.0, ridge, seed);
+        return untrained(AniParameters.paperDefaults(species), members, ridge, seed);
+    }
+
+    /**
+     * An untrained ensemble with the default loss weights (forces 10, virial 1) on the given descriptors.
+     *
+     * @param params descriptor parameters (e.g. {@link AniParameters#extended}, which SW fits closer)
+     * @param members ensemble size (≥ 1)
+     * @param ridge λ, relative to the mean diagonal of the normal matrix (≥ 0)
+     * @param seed seed of the bootstrap weights
+     * @return the ensemble
+     */
+    public static LinearEnsemble untrained(AniParameters params, int members, double ridge, long seed) {
+        return untrained(params, members, 10.0, 1.0, ridge, seed);
     }
 
     /**

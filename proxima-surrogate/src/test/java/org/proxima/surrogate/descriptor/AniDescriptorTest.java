@@ -2,6 +2,7 @@ package org.proxima.surrogate.descriptor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.proxima.core.testing.ArrayAssertions.assertArrayClose;
 
 import java.util.List;
@@ -28,6 +29,21 @@ class AniDescriptorTest {
         assertEquals(0.9 + 15 * (5.2 - 0.9) / 16, SI.radialShifts()[15], 1e-15);
         assertEquals(2.85, SI.angularShifts()[3], 1e-15);
         assertEquals(Math.PI / 16 + 7 * Math.PI / 8, SI.angleSections()[7], 1e-15);
+    }
+
+    @Test
+    void extendedHas128FeaturesForOneSpeciesAndPresetsNameTheirSets() {
+        AniParameters ext = AniParameters.extended(List.of("Si"));
+        assertEquals(32 + 12 * 8, ext.length());
+        assertEquals(0.9 + 31 * (5.2 - 0.9) / 32, ext.radialShifts()[31], 1e-15);
+        assertEquals(0.9 + 11 * (3.8 - 0.9) / 12, ext.angularShifts()[11], 1e-15);
+        assertEquals(3.8, ext.angularCutoffA(), 0);
+        assertEquals(8.0, ext.zeta(), 0);
+        assertEquals(ext, DescriptorPreset.parse(" Extended ").parameters(List.of("Si")));
+        assertEquals(SI, DescriptorPreset.parse("paper").parameters(List.of("Si")));
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+                () -> DescriptorPreset.parse("fine"));
+        assertTrue(bad.getMessage().contains("'fine'"), bad.getMessage());
     }
 
     @Test
@@ -65,7 +81,7 @@ class AniDescriptorTest {
     @Test
     void forcesAndStressOfALinearFunctionalMatchFiniteDifferences() {
         Random rng = new Random(3);
-        for (AniParameters params : List.of(SI, SI_C)) {
+        for (AniParameters params : List.of(SI, SI_C, AniParameters.extended(List.of("Si")))) {
             Structure s = TestStructures.randomTriclinic(TestStructures.rattle(
                     Crystals.diamondCubic("Si", 5.43), 0.2, rng), 0.06, rng); // 8 atoms: smaller than 2 cutoffs
             if (params == SI_C) {

@@ -17,6 +17,7 @@ import org.proxima.core.surrogate.TrainingPoint;
 import org.proxima.core.testing.FiniteDifferences;
 import org.proxima.surrogate.AccuracyMetrics;
 import org.proxima.surrogate.SwTrainingData;
+import org.proxima.surrogate.descriptor.AniParameters;
 
 class LinearEnsembleTest {
 
@@ -40,6 +41,26 @@ class LinearEnsembleTest {
         assertTrue(m.forceMae() <= 0.15 * m.forceRms(), m.toString());
         assertTrue(m.stressMae() <= 0.20 * m.stressRms(), m.toString());
         assertTrue(m.spearman() > 0.2, m.toString());
+    }
+
+    /**
+     * The extended descriptors exist to shrink the linear model's misfit to SW (its bias, which the ensemble's spread
+     * does not see): at the studies' closer ridge (1e-8) their held-out force error must be clearly below the
+     * paper's set. Measured here: MAE ratio 0.56; on the hop study's frames the max-atom error ratio is 0.61
+     * (docs/surrogates.md). The bound 0.8 leaves room for the sample (256 test frames of 63 atoms), not for a
+     * descriptor that fits no better.
+     */
+    @Test
+    void theExtendedDescriptorsFitStillingerWeberCloserThanThePapers() {
+        List<TrainingPoint> all = SwTrainingData.frames(1280);
+        List<TrainingPoint> train = all.subList(0, 1024);
+        List<TrainingPoint> test = all.subList(1024, 1280);
+        AccuracyMetrics paper = AccuracyMetrics.of(LinearEnsemble.untrained(AniParameters.paperDefaults(List.of("Si")),
+                2, 1e-8, 7).fit(train, options(1)).ensemble(), test);
+        AccuracyMetrics extended = AccuracyMetrics.of(LinearEnsemble.untrained(AniParameters.extended(List.of("Si")),
+                2, 1e-8, 7).fit(train, options(1)).ensemble(), test);
+        System.out.println("ridge 1e-8, paper descriptors: " + paper + "; extended: " + extended);
+        assertTrue(extended.forceMae() < 0.8 * paper.forceMae(), "extended " + extended + ", paper " + paper);
     }
 
     @Test
