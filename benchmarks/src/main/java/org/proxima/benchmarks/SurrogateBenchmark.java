@@ -32,8 +32,8 @@ import org.proxima.surrogate.nn.NnSettings;
  * every member, descriptors included, for the NN ensemble (M = 2, paper architecture, trained 4 epochs on 256
  * frames) and the linear ensemble (M = 2, fitted on the same frames), the latter also on the extended descriptor set
  * ({@link AniParameters#extended}, 128 features against the paper's 48); and the descriptors with their derivatives
- * alone, for both sets. Each call takes the next of 200 successive MD steps, so the Verlet list is reused and rebuilt at the rate
- * an MD run sees. Sample mode reports the median (p0.50). Run with {@code OMP_WAIT_POLICY=PASSIVE}.
+ * alone, for both sets. Each call takes the next of 200 successive MD steps, so the Verlet list is reused and rebuilt
+ * at the rate an MD run sees. Sample mode reports the median (p0.50). Run with {@code OMP_WAIT_POLICY=PASSIVE}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)

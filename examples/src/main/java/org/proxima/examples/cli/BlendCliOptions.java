@@ -51,10 +51,8 @@ final class BlendCliOptions {
             + "(default nn: 1024 for NPT ensembles, 512 otherwise; linear: 64).")
     Integer retrainInterval;
 
-    @Option(names = "--first-fit", paramLabel = "N", description = "Fit the first model when the training set "
-            + "reaches N points (default: the retrain interval), so a short --retrain-interval can refit often "
-            + "without a first model fitted on fewer points.")
-    Integer firstFit;
+    @Mixin
+    FirstFitCliOption firstFit;
 
     @Option(names = "--retrain-growth", paramLabel = "F", description = "Geometric retraining: also wait until the "
             + "training set has grown by this fraction since the last fit (default: 0.1 for calibrated, 0 otherwise).")
@@ -80,7 +78,7 @@ final class BlendCliOptions {
         TrainingPlan plan = new TrainingPlan(retrainInterval != null ? retrainInterval : d.retrainInterval(),
                 trainingCap != null ? trainingCap : d.maxSize(), epochs != null ? epochs : d.epochs())
                 .forMode(m, retrainGrowth).withRidge(ensemble.resolve())
-                .withDescriptor(ensemble.descriptor()).withFirstFitSize(firstFit);
+                .withDescriptor(ensemble.descriptor()).withFirstFitSize(firstFit.resolve());
         if (m == StudyMode.SURROGATE) {
             throw new IllegalArgumentException("--mode surrogate is for proxima si-vacancy, which trains the frozen "
                     + "surrogate on an independent target run; proxima md runs target, proxima or blend");
@@ -110,9 +108,6 @@ final class BlendCliOptions {
         }
         if (retrainGrowth != null) {
             OptionChecks.nonNegative("--retrain-growth", retrainGrowth);
-        }
-        if (firstFit != null) {
-            OptionChecks.atLeast("--first-fit", firstFit, 1);
         }
         if (trainingCap != null) {
             OptionChecks.atLeast("--training-cap", trainingCap, 0);

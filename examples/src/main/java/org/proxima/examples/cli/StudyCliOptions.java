@@ -76,10 +76,8 @@ final class StudyCliOptions {
             + "(default nn: 1024 NPT, 512 NVT; linear: 64).")
     Integer retrainInterval;
 
-    @Option(names = "--first-fit", paramLabel = "N", description = "Fit the first model when the training set "
-            + "reaches N points (default: the retrain interval), so a short --retrain-interval can refit often "
-            + "without a first model fitted on fewer points.")
-    Integer firstFit;
+    @Mixin
+    FirstFitCliOption firstFit;
 
     @Option(names = "--retrain-growth", paramLabel = "F", description = "Geometric retraining: also wait until the "
             + "training set has grown by this fraction since the last fit (default: 0.1 for calibrated, 0 otherwise).")
@@ -170,9 +168,6 @@ final class StudyCliOptions {
         if (retrainGrowth != null) {
             OptionChecks.nonNegative("--retrain-growth", retrainGrowth);
         }
-        if (firstFit != null) {
-            OptionChecks.atLeast("--first-fit", firstFit, 1);
-        }
         Double lambda = ensemble.resolve();
         if (blendSteps != null && blendSteps < 2) {
             throw new IllegalArgumentException("--blend-steps " + blendSteps + " would make the blend mode a hard "
@@ -189,7 +184,7 @@ final class StudyCliOptions {
         return new StudyOptions(output, spec, kind, m, r, seed, s, temperatureK, retrainInterval, audit, eps,
                 blendSteps, volumeA3, j, trajectoryEvery, ckpt, checkpoints.every, checkpoints.resuming(),
                 checkpoints.allowChangedOptions, surrogateFrames, control.resolve(), start.resolve(), retrainGrowth,
-                lambda, ensemble.descriptor(), firstFit);
+                lambda, ensemble.descriptor(), firstFit.resolve());
     }
 
     /**

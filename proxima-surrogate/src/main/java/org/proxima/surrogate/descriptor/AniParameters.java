@@ -60,7 +60,8 @@ public record AniParameters(List<String> species, double radialCutoffA, double r
      * without the last, η_A = 16 Å⁻², ζ = 8 (smoother angular bins than the paper's 32, so that a linear combination
      * of them follows a smooth angular law), 8 angle sections π/16 + kπ/8. On SW at 1573 K a ridge-1e-8 linear
      * ensemble fitted to 1768 frames errs 0.18 eV/Å (mean max-atom force error on 1539 frames of another run) against
-     * 0.30 with {@link #paperDefaults}; it costs about twice as much per prediction.
+     * 0.30 with {@link #paperDefaults}; a linear-ensemble prediction costs about four times as much
+     * (SurrogateBenchmark, docs/benchmarks.md).
      *
      * @param species element symbols
      * @return the parameters (128 features per atom for one species)
