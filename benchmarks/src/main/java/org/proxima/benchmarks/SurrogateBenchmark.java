@@ -10,6 +10,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -22,6 +23,7 @@ import org.proxima.core.surrogate.TrainingPoint;
 import org.proxima.surrogate.descriptor.AniDescriptor;
 import org.proxima.surrogate.SwTrainingData;
 import org.proxima.surrogate.descriptor.AniParameters;
+import org.proxima.surrogate.descriptor.DescriptorPreset;
 import org.proxima.surrogate.descriptor.Descriptors;
 import org.proxima.surrogate.linear.LinearEnsemble;
 import org.proxima.surrogate.nn.NnEnsemble;
@@ -30,10 +32,10 @@ import org.proxima.surrogate.nn.NnSettings;
 /**
  * Surrogate evaluation on 63 Si atoms (SW vacancy NPT trajectory at 800 K), one thread: energy, forces and stress of
  * every member, descriptors included, for the NN ensemble (M = 2, paper architecture, trained 4 epochs on 256
- * frames) and the linear ensemble (M = 2, fitted on the same frames), the latter also on the extended descriptor set
- * ({@link AniParameters#extended}, 128 features against the paper's 48); and the descriptors with their derivatives
- * alone, for both sets. Each call takes the next of 200 successive MD steps, so the Verlet list is reused and rebuilt
- * at the rate an MD run sees. Sample mode reports the median (p0.50). Run with {@code OMP_WAIT_POLICY=PASSIVE}.
+ * frames) and the linear ensemble (M = 2, fitted on the same frames), the latter on each descriptor preset
+ * ({@link DescriptorSet#preset}: paper, extended, three-body); and each preset's descriptors with their derivatives
+ * alone. Each call takes the next of 200 successive MD steps, so the Verlet list is reused and rebuilt at the rate an
+ * MD run sees. Sample mode reports the median (p0.50). Run with {@code OMP_WAIT_POLICY=PASSIVE}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -44,29 +46,34 @@ import org.proxima.surrogate.nn.NnSettings;
 public class SurrogateBenchmark {
 
     private NnEnsemble nn;
-    private LinearEnsemble linear;
-    private LinearEnsemble linearExtended;
-    private AniDescriptor descriptor;
-    private AniDescriptor descriptorExtended;
-    private Structure[] frames;
-    private int next;
+    private Frames frames;
 
-    /** Trains both ensembles and records 200 successive MD frames. */
+    /** 200 successive MD frames, handed out in turn. */
+    private static final class Frames {
+        private final Structure[] all = SwTrainingData.generate(200, 1).stream().map(TrainingPoint::structure)
+                .toArray(Structure[]::new);
+        private int next;
+
+        Structure next() {
+            Structure s = all[next];
+            next = (next + 1) % all.length;
+            return s;
+        }
+    }
+
+    private static List<TrainingPoint> training() {
+        return SwTrainingData.generate(256, 8);
+    }
+
+    private static final EnsembleSurrogate.FitOptions OPTIONS = new EnsembleSurrogate.FitOptions(1, 1, 0, 1);
+
+    /** Trains the NN ensemble and records 200 successive MD frames. */
     @Setup(Level.Trial)
     public void setup() {
-        List<TrainingPoint> training = SwTrainingData.generate(256, 8);
         AniParameters params = AniParameters.paperDefaults(List.of("Si"));
-        EnsembleSurrogate.FitOptions options = new EnsembleSurrogate.FitOptions(1, 1, 0, 1);
-        nn = (NnEnsemble) NnEnsemble.untrained(params, NnSettings.defaults().withEpochs(4), 1).fit(training, options)
-                .ensemble();
-        linear = (LinearEnsemble) LinearEnsemble.untrained(List.of("Si"), 2, 1).fit(training, options).ensemble();
-        AniParameters extended = AniParameters.extended(List.of("Si"));
-        linearExtended = (LinearEnsemble) LinearEnsemble.untrained(extended, 2, LinearEnsemble.DEFAULT_RIDGE, 1)
-                .fit(training, options).ensemble();
-        descriptor = new AniDescriptor(params);
-        descriptorExtended = new AniDescriptor(extended);
-        frames = SwTrainingData.generate(200, 1).stream().map(TrainingPoint::structure)
-                .toArray(Structure[]::new);
+        nn = (NnEnsemble) NnEnsemble.untrained(params, NnSettings.defaults().withEpochs(4), 1)
+                .fit(training(), OPTIONS).ensemble();
+        frames = new Frames();
     }
 
     /** Releases the network's native memory. */
@@ -75,39 +82,49 @@ public class SurrogateBenchmark {
         nn.close();
     }
 
-    private Structure nextFrame() {
-        Structure s = frames[next];
-        next = (next + 1) % frames.length;
-        return s;
+    /** A descriptor preset with its descriptor calculator and a linear ensemble fitted on it. */
+    @State(Scope.Benchmark)
+    public static class DescriptorSet {
+        /** The preset's command-line name. */
+        @Param({"paper", "extended", "three-body"})
+        public String preset;
+
+        private LinearEnsemble linear;
+        private AniDescriptor descriptor;
+        private Frames frames;
+
+        /** Fits the linear ensemble (default ridge) on the preset and records the frames. */
+        @Setup(Level.Trial)
+        public void setup() {
+            AniParameters params = DescriptorPreset.parse(preset).parameters(List.of("Si"));
+            linear = (LinearEnsemble) LinearEnsemble.untrained(params, 2, LinearEnsemble.DEFAULT_RIDGE, 1)
+                    .fit(training(), OPTIONS).ensemble();
+            descriptor = new AniDescriptor(params);
+            frames = new Frames();
+        }
     }
 
     /** @return NN ensemble prediction (energy, forces, stress of both members) */
     @Benchmark
     public EnsemblePrediction nnEnsemble() {
-        return nn.predict(nextFrame());
+        return nn.predict(frames.next());
     }
 
-    /** @return linear ensemble prediction */
+    /**
+     * @param set the descriptor preset
+     * @return linear ensemble prediction
+     */
     @Benchmark
-    public EnsemblePrediction linearEnsemble() {
-        return linear.predict(nextFrame());
+    public EnsemblePrediction linearEnsemble(DescriptorSet set) {
+        return set.linear.predict(set.frames.next());
     }
 
-    /** @return linear ensemble prediction on the extended descriptor set */
+    /**
+     * @param set the descriptor preset
+     * @return descriptors and their position and strain derivatives
+     */
     @Benchmark
-    public EnsemblePrediction linearEnsembleExtended() {
-        return linearExtended.predict(nextFrame());
-    }
-
-    /** @return descriptors and their position and strain derivatives */
-    @Benchmark
-    public Descriptors descriptors() {
-        return descriptor.compute(nextFrame());
-    }
-
-    /** @return the extended set's descriptors and their position and strain derivatives */
-    @Benchmark
-    public Descriptors descriptorsExtended() {
-        return descriptorExtended.compute(nextFrame());
+    public Descriptors descriptors(DescriptorSet set) {
+        return set.descriptor.compute(set.frames.next());
     }
 }

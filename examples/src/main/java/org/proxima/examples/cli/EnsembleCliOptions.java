@@ -17,9 +17,10 @@ final class EnsembleCliOptions {
             + "docs/surrogates.md). Ignored by nn.")
     Double ridge;
 
-    @Option(names = "--descriptor", paramLabel = "paper|extended", description = "Descriptor parameters: paper (the "
-            + "paper's ANI set, 48 features per atom; default) or extended (128 features, which a linear ensemble "
-            + "fits SW about 40%% closer with; docs/surrogates.md).")
+    @Option(names = "--descriptor", paramLabel = "paper|extended|three-body", description = "Descriptor parameters: "
+            + "paper (the paper's ANI set, 48 features per atom; default), extended (128 ANI features, which a linear "
+            + "ensemble fits SW about 40%% closer with) or three-body (a complete three-body basis, 212 features; "
+            + "on SW, itself a three-body potential, close to exact; docs/surrogates.md).")
     String descriptor;
 
     /**

@@ -103,6 +103,8 @@ public final class Comparison {
                             ht.ratePerPs(), ht.standardErrorPerPs()));
                     row.put("hop_rate_combined_se_relative", Math.hypot(h.standardErrorPerPs(),
                             ht.standardErrorPerPs()) / ht.ratePerPs());
+                    row.put("hop_rate_difference_in_combined_replica_se", zScore(h.ratePerPs(),
+                            h.replicaStandardErrorPerPs(), ht.ratePerPs(), ht.replicaStandardErrorPerPs()));
                 } else {
                     row.put("density_difference_g_cm3", r.density() - t.density());
                     row.put("density_difference_in_combined_se", zScore(r.density(), r.densitySe(), t.density(),
@@ -165,14 +167,17 @@ public final class Comparison {
         }
         b.append("Δ/SE: difference from the target-only mode in units of the combined standard error "
                 + "√(SE₁² + SE₂²).");
-        b.append(hopStudy ? " Hop rates are pooled over replicas: rate = 1/mean waiting time, SE = rate/√n.\n"
+        b.append(hopStudy ? " Hop rates are pooled over replicas: rate = 1/mean waiting time, SE = rate/√n (after the"
+                + " semicolon, and Δ/SE in brackets: the jackknife SE over replicas, which includes the run-to-run"
+                + " scatter of hop counts).\n"
                 : " max |dV/dt| is taken after the first surrogate training.\n");
         return b.toString();
     }
 
     private static String hopCell(HopStatistics h) {
         return h.waitingTimes() == 0 ? String.format(Locale.ROOT, "– (%d hops)", h.hops())
-                : String.format(Locale.ROOT, "%.3f (%.3f), %d hops", h.ratePerPs(), h.standardErrorPerPs(), h.hops());
+                : String.format(Locale.ROOT, "%.3f (%.3f; %s), %d hops", h.ratePerPs(), h.standardErrorPerPs(),
+                        fmt(h.replicaStandardErrorPerPs(), "%.3f"), h.hops());
     }
 
     private static String hopZ(ModeRow r, ModeRow t, boolean wignerSeitz) {
@@ -182,7 +187,9 @@ public final class Comparison {
         HopStatistics h = r.hops(wignerSeitz);
         HopStatistics ht = t.hops(wignerSeitz);
         double z = zScore(h.ratePerPs(), h.standardErrorPerPs(), ht.ratePerPs(), ht.standardErrorPerPs());
-        return Double.isFinite(z) ? String.format(Locale.ROOT, "%+.1f", z) : "–";
+        double zr = zScore(h.ratePerPs(), h.replicaStandardErrorPerPs(), ht.ratePerPs(),
+                ht.replicaStandardErrorPerPs());
+        return Double.isFinite(z) ? String.format(Locale.ROOT, "%+.1f (%s)", z, fmt(zr, "%+.1f")) : "–";
     }
 
     private static double num(Map<String, Object> m, String key) {

@@ -13,7 +13,7 @@ public final class HopSummary {
 
     /**
      * @param h hop statistics
-     * @return a JSON-ready map (rate and SE in 1/ps)
+     * @return a JSON-ready map (rate and SEs in 1/ps; the replica SE only where there is one)
      */
     public static Map<String, Object> toMap(HopStatistics h) {
         Map<String, Object> m = new LinkedHashMap<>();
@@ -21,6 +21,9 @@ public final class HopSummary {
         m.put("waiting_times", h.waitingTimes());
         m.put("rate_per_ps", h.ratePerPs());
         m.put("se_per_ps", h.standardErrorPerPs());
+        if (!Double.isNaN(h.replicaStandardErrorPerPs())) {
+            m.put("replica_se_per_ps", h.replicaStandardErrorPerPs());
+        }
         return m;
     }
 }

@@ -114,6 +114,43 @@ class HopDetectionTest {
         assertEquals((200 + 400 + 200) / 3.0, s.meanWaitingFs(), 1e-12);
         assertEquals(1000 / s.meanWaitingFs(), s.ratePerPs(), 1e-12);
         assertEquals(s.ratePerPs() / Math.sqrt(3), s.standardErrorPerPs(), 1e-12);
+        // leaving out run 1: 1 wait in 200 fs (5/ps); run 2: 2 in 600 fs (10/3 per ps); jackknife √(½ Σ (R₋ᵢ − R̄)²)
+        assertEquals(5.0 / 6, s.replicaStandardErrorPerPs(), 1e-12);
+        assertTrue(Double.isNaN(HopStatistics.of(new double[] {1, 2, 3}).replicaStandardErrorPerPs()));
+    }
+
+    /**
+     * The replica SE against its meaning, on simulated runs (k = 200 runs of 40 ps): for a Poisson process at
+     * 1/ps it must agree with rate/√n (the SE of a standard deviation estimated from k runs is about 1/√(2k) = 5%
+     * relative; the bound allows 3 of those); when the runs' rates scatter (half at 0.7, half at 1.3 per ps; hop
+     * counts variance/mean about 4.6) it must exceed rate/√n clearly (expected ratio about 2.1; bound 1.5).
+     */
+    @Test
+    void replicaStandardErrorMatchesPoissonAndSeesScatterBetweenRuns() {
+        org.apache.commons.math3.random.RandomGenerator rng = new org.apache.commons.math3.random.Well19937c(17);
+        List<double[]> poisson = new java.util.ArrayList<>();
+        List<double[]> scattered = new java.util.ArrayList<>();
+        for (int r = 0; r < 200; r++) {
+            poisson.add(poissonHops(rng, 1.0));
+            scattered.add(poissonHops(rng, r % 2 == 0 ? 0.7 : 1.3));
+        }
+        HopStatistics p = HopStatistics.pooled(poisson);
+        assertEquals(1.0, p.replicaStandardErrorPerPs() / p.standardErrorPerPs(), 0.15, p.toString());
+        HopStatistics s = HopStatistics.pooled(scattered);
+        assertTrue(s.replicaStandardErrorPerPs() > 1.5 * s.standardErrorPerPs(), s.toString());
+    }
+
+    /** Hop times (fs) of a Poisson process at the given rate (1/ps) over 40 ps. */
+    private static double[] poissonHops(org.apache.commons.math3.random.RandomGenerator rng, double ratePerPs) {
+        List<Double> times = new java.util.ArrayList<>();
+        double t = 0;
+        while (true) {
+            t += -Math.log(1 - rng.nextDouble()) * 1000 / ratePerPs;
+            if (t > 40_000) {
+                return times.stream().mapToDouble(Double::doubleValue).toArray();
+            }
+            times.add(t);
+        }
     }
 
     private static int nearestNeighbourOf(Structure s, int atom) {

@@ -42,6 +42,8 @@ public final class AniDescriptor {
     private double[] ar = new double[64];
     private double[] afc = new double[64];
     private double[] adfc = new double[64];
+    private double[] radialScratch = new double[0];
+    private double[] radialScratchDerivative = new double[0];
 
     /** Verlet skin used by {@link #AniDescriptor(AniParameters)}, Å. */
     public static final double DEFAULT_SKIN_A = 1.0;
@@ -184,8 +186,8 @@ public final class AniDescriptor {
         lastTriplets = triplets.size + triplets.size / 8;
         return new Descriptors(n, d, species, g, pairs.size, pairs.center, pairs.j, pairs.offset, pairs.vec,
                 pairs.unit, pairs.scalars, radialTerms, triplets.size, triplets.center, triplets.j, triplets.k,
-                triplets.offset, triplets.vec, triplets.unit, triplets.coefficients, cosSections.length,
-                p.angularShifts().length);
+                triplets.offset, triplets.vec, triplets.unit, triplets.coefficients, p.angularAngleTerms(),
+                p.angularRadialTerms());
     }
 
     /** exp(−η (r − R_s)²) and its r-derivative for all shifts; a two-exponential recurrence for uniform shifts. */
@@ -215,26 +217,24 @@ public final class AniDescriptor {
     }
 
     private void angular(int i, int na, int[] species, double[] g, int d, Growable triplets) {
+        if (p.angularForm() == AniParameters.AngularForm.PRODUCT_LEGENDRE) {
+            productLegendre(i, na, species, g, d, triplets);
+            return;
+        }
         double etaA = p.angularEta();
         double zeta = p.zeta();
         double[] aShift = p.angularShifts();
         int nz = cosSections.length;
         int nsh = aShift.length;
         double[] h = new double[nz];
-        double[] dhdth = new double[nz];
+        double[] dh = new double[nz]; // ∂h_z/∂cos θ
         double[] bs = new double[nsh];
         double[] dbs = new double[nsh];
         for (int a = 0; a < na - 1; a++) {
             double r1 = ar[a];
             for (int b = a + 1; b < na; b++) {
                 double r2 = ar[b];
-                double d1x = ad[3 * a];
-                double d1y = ad[3 * a + 1];
-                double d1z = ad[3 * a + 2];
-                double d2x = ad[3 * b];
-                double d2y = ad[3 * b + 1];
-                double d2z = ad[3 * b + 2];
-                double c = (d1x * d2x + d1y * d2y + d1z * d2z) / (r1 * r2);
+                double c = cosine(a, b);
                 double cp = 0.95 * c;
                 double sp = Math.sqrt(Math.max(1e-300, 1 - cp * cp));
                 double dthdc = -0.95 / sp; // θ' = acos(0.95 c)
@@ -244,7 +244,7 @@ public final class AniDescriptor {
                     double base = 0.5 * (1 + cosDiff);
                     double pw1 = power(base, zeta - 1);
                     h[z] = pw1 * base;
-                    dhdth[z] = zeta * pw1 * (-0.5 * sinDiff);
+                    dh[z] = zeta * pw1 * (-0.5 * sinDiff) * dthdc;
                 }
                 double avg = 0.5 * (r1 + r2);
                 for (int sh = 0; sh < nsh; sh++) {
@@ -257,45 +257,142 @@ public final class AniDescriptor {
                 double dc2 = afc[a] * adfc[b];
                 int offset = p.angularOffset(species[aj[a]], species[aj[b]]);
                 int gbase = i * d + offset;
-                int slot = triplets.add();
-                triplets.center[slot] = i;
-                triplets.j[slot] = aj[a];
-                triplets.k[slot] = aj[b];
-                triplets.offset[slot] = offset;
-                triplets.vec[3 * slot] = d1x;
-                triplets.vec[3 * slot + 1] = d1y;
-                triplets.vec[3 * slot + 2] = d1z;
-                triplets.unit[3 * slot] = d2x;
-                triplets.unit[3 * slot + 1] = d2y;
-                triplets.unit[3 * slot + 2] = d2z;
-                // factored derivative coefficients (see Descriptors): per angle section h_z, dh_z; per radial
-                // shift P1_s, Q1_s, P2_s, Q2_s, R_s with α1 = h P1 + dh Q1, α2 = h P2 + dh Q2, β = dh R
-                int cbase = slot * tripletWidth();
+                int sbase = addTriplet(triplets, i, a, b, offset, h, dh);
                 double[] co = triplets.coefficients;
-                for (int z = 0; z < nz; z++) {
-                    co[cbase + z] = h[z];
-                    co[cbase + nz + z] = dhdth[z] * dthdc;
-                }
-                int sbase = cbase + 2 * nz;
                 for (int sh = 0; sh < nsh; sh++) {
-                    double p1 = 2 * (dbs[sh] * cc + bs[sh] * dc1) / r1;
-                    double p2 = 2 * (dbs[sh] * cc + bs[sh] * dc2) / r2;
-                    double q = 2 * bs[sh] * cc;
-                    co[sbase + 5 * sh] = flush(p1);
-                    co[sbase + 5 * sh + 1] = flush(-q * c / (r1 * r1));
-                    co[sbase + 5 * sh + 2] = flush(p2);
-                    co[sbase + 5 * sh + 3] = flush(-q * c / (r2 * r2));
-                    co[sbase + 5 * sh + 4] = flush(q / (r1 * r2));
-                    for (int z = 0; z < nz; z++) {
-                        g[gbase + sh * nz + z] += q * h[z];
+                    radialTerm(co, sbase + 5 * sh, 2 * bs[sh] * cc, 2 * (dbs[sh] * cc + bs[sh] * dc1),
+                            2 * (dbs[sh] * cc + bs[sh] * dc2), c, r1, r2, g, gbase + sh * nz, h);
+                }
+            }
+        }
+    }
+
+    /**
+     * The product form's triplets: [u_a(r1) u_b(r2) + u_b(r1) u_a(r2)] P_l(cos θ) with u_a = exp(−η (r − R_a)²) f_c,
+     * stored with the same factored coefficients as the ANI form (radial index = unordered pair (a, b), a ≤ b, in
+     * row order; angular index = l).
+     */
+    private void productLegendre(int i, int na, int[] species, double[] g, int d, Growable triplets) {
+        double etaA = p.angularEta();
+        double[] aShift = p.angularShifts();
+        int nsh = aShift.length;
+        int nl = p.legendreDegree() + 1;
+        int nq = p.angularRadialTerms();
+        if (radialScratch.length < na * nsh) {
+            radialScratch = new double[na * nsh];
+            radialScratchDerivative = new double[na * nsh];
+        }
+        double[] u = radialScratch;
+        double[] du = radialScratchDerivative;
+        for (int a = 0; a < na; a++) {
+            for (int sh = 0; sh < nsh; sh++) {
+                double x = ar[a] - aShift[sh];
+                double e = Math.exp(-etaA * x * x);
+                u[a * nsh + sh] = flush(e * afc[a]);
+                du[a * nsh + sh] = flush(-2 * etaA * x * e * afc[a] + e * adfc[a]);
+            }
+        }
+        double[] leg = new double[nl];
+        double[] dleg = new double[nl];
+        for (int a = 0; a < na - 1; a++) {
+            double r1 = ar[a];
+            for (int b = a + 1; b < na; b++) {
+                double r2 = ar[b];
+                double c = cosine(a, b);
+                legendre(c, leg, dleg);
+                int offset = p.angularOffset(species[aj[a]], species[aj[b]]);
+                int gbase = i * d + offset;
+                int sbase = addTriplet(triplets, i, a, b, offset, leg, dleg);
+                double[] co = triplets.coefficients;
+                int q = 0;
+                for (int s1 = 0; s1 < nsh; s1++) {
+                    double u1a = u[a * nsh + s1];
+                    double u2a = u[b * nsh + s1];
+                    double du1a = du[a * nsh + s1];
+                    double du2a = du[b * nsh + s1];
+                    for (int s2 = s1; s2 < nsh; s2++, q++) {
+                        double u1b = u[a * nsh + s2];
+                        double u2b = u[b * nsh + s2];
+                        double dq1 = du1a * u2b + du[a * nsh + s2] * u2a; // ∂/∂r1
+                        double dq2 = u1a * du[b * nsh + s2] + u1b * du2a; // ∂/∂r2
+                        radialTerm(co, sbase + 5 * q, u1a * u2b + u1b * u2a, dq1, dq2, c, r1, r2, g, gbase + q * nl,
+                                leg);
                     }
                 }
             }
         }
     }
 
+    /**
+     * Writes one radial function's five derivative coefficients of a triplet and adds its features q(r1, r2) h_z to
+     * G.
+     *
+     * @param co coefficient array
+     * @param k where the five coefficients go
+     * @param q the radial function's value
+     * @param dq1 ∂q/∂r1
+     * @param dq2 ∂q/∂r2
+     * @param c cos θ
+     * @param g the descriptors
+     * @param features index in g of the feature (this radial function, angular function 0)
+     * @param h the angular functions' values
+     */
+    private static void radialTerm(double[] co, int k, double q, double dq1, double dq2, double c, double r1,
+            double r2, double[] g, int features, double[] h) {
+        co[k] = flush(dq1 / r1);
+        co[k + 1] = flush(-q * c / (r1 * r1));
+        co[k + 2] = flush(dq2 / r2);
+        co[k + 3] = flush(-q * c / (r2 * r2));
+        co[k + 4] = flush(q / (r1 * r2));
+        if (q != 0) {
+            for (int z = 0; z < h.length; z++) {
+                g[features + z] += q * h[z];
+            }
+        }
+    }
+
+    /** @return cos θ between the centre's angular neighbours a and b */
+    private double cosine(int a, int b) {
+        return (ad[3 * a] * ad[3 * b] + ad[3 * a + 1] * ad[3 * b + 1] + ad[3 * a + 2] * ad[3 * b + 2]) / (ar[a] * ar[b]);
+    }
+
+    /**
+     * Records the triplet (i; neighbours a, b) and its angular coefficients: the factored derivative form (see
+     * {@link Descriptors}) holds, per angular function z, h_z and ∂h_z/∂cos θ, then per radial function s the five
+     * coefficients P1_s, Q1_s, P2_s, Q2_s, R_s with α1 = h P1 + dh Q1, α2 = h P2 + dh Q2, β = dh R.
+     *
+     * @return where the triplet's radial coefficients start in {@code triplets.coefficients}
+     */
+    private int addTriplet(Growable triplets, int i, int a, int b, int offset, double[] h, double[] dh) {
+        int slot = triplets.add();
+        triplets.center[slot] = i;
+        triplets.j[slot] = aj[a];
+        triplets.k[slot] = aj[b];
+        triplets.offset[slot] = offset;
+        System.arraycopy(ad, 3 * a, triplets.vec, 3 * slot, 3);
+        System.arraycopy(ad, 3 * b, triplets.unit, 3 * slot, 3);
+        int cbase = slot * tripletWidth();
+        System.arraycopy(h, 0, triplets.coefficients, cbase, h.length);
+        System.arraycopy(dh, 0, triplets.coefficients, cbase + h.length, dh.length);
+        return cbase + 2 * h.length;
+    }
+
+    /** P_l(c) and dP_l/dc for l = 0 … out.length − 1 (Bonnet's recurrence). */
+    static void legendre(double c, double[] out, double[] dout) {
+        out[0] = 1;
+        dout[0] = 0;
+        if (out.length > 1) {
+            out[1] = c;
+            dout[1] = 1;
+        }
+        for (int l = 1; l + 1 < out.length; l++) {
+            out[l + 1] = ((2 * l + 1) * c * out[l] - l * out[l - 1]) / (l + 1);
+            dout[l + 1] = (l + 1) * out[l] + c * dout[l]; // P'_{l+1} = (l+1) P_l + c P'_l
+        }
+    }
+
     private int tripletWidth() {
-        return 2 * cosSections.length + 5 * p.angularShifts().length;
+        return 2 * p.angularAngleTerms() + 5 * p.angularRadialTerms();
     }
 
     private double power(double base, double exponent) {

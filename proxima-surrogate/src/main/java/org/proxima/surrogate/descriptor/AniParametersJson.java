@@ -26,6 +26,10 @@ public final class AniParametersJson {
         m.put("zeta", p.zeta());
         m.put("angular_shifts_A", p.angularShifts());
         m.put("angle_sections_rad", p.angleSections());
+        if (p.angularForm() != AniParameters.AngularForm.ANI) { // older readers and files know only the ANI form
+            m.put("angular_form", p.angularForm().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("legendre_degree", p.legendreDegree());
+        }
         return m;
     }
 
@@ -39,9 +43,17 @@ public final class AniParametersJson {
         for (Object o : (List<Object>) m.get("species")) {
             species.add((String) o);
         }
+        Object form = m.getOrDefault("angular_form", "ani");
+        AniParameters.AngularForm angularForm;
+        try {
+            angularForm = AniParameters.AngularForm.valueOf(String.valueOf(form).toUpperCase(java.util.Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("Saved model has an unknown angular form '" + form + "'", e);
+        }
+        int degree = angularForm == AniParameters.AngularForm.ANI ? 0 : (int) num(m, "legendre_degree");
         return new AniParameters(species, num(m, "radial_cutoff_A"), num(m, "radial_eta_per_A2"),
                 array(m, "radial_shifts_A"), num(m, "angular_cutoff_A"), num(m, "angular_eta_per_A2"),
-                num(m, "zeta"), array(m, "angular_shifts_A"), array(m, "angle_sections_rad"));
+                num(m, "zeta"), array(m, "angular_shifts_A"), array(m, "angle_sections_rad"), angularForm, degree);
     }
 
     /**

@@ -11,7 +11,9 @@ public enum DescriptorPreset {
     /** The paper's code's parameters, {@link AniParameters#paperDefaults} (48 features per atom for one species). */
     PAPER("paper"),
     /** The finer set of {@link AniParameters#extended} (128 features per atom for one species). */
-    EXTENDED("extended");
+    EXTENDED("extended"),
+    /** The complete three-body basis of {@link AniParameters#threeBody} (212 features per atom for one species). */
+    THREE_BODY("three-body");
 
     private final String label;
 
@@ -32,11 +34,12 @@ public enum DescriptorPreset {
         return switch (this) {
             case PAPER -> AniParameters.paperDefaults(species);
             case EXTENDED -> AniParameters.extended(species);
+            case THREE_BODY -> AniParameters.threeBody(species);
         };
     }
 
     /**
-     * @param text {@code paper} or {@code extended} (case and surrounding blanks ignored)
+     * @param text {@code paper}, {@code extended} or {@code three-body} (case and surrounding blanks ignored)
      * @return the preset
      * @throws IllegalArgumentException naming the bad value
      */
@@ -46,6 +49,6 @@ public enum DescriptorPreset {
                 return p;
             }
         }
-        throw new IllegalArgumentException("Unknown descriptor '" + text + "': expected paper or extended");
+        throw new IllegalArgumentException("Unknown descriptor '" + text + "': expected paper, extended or three-body");
     }
 }

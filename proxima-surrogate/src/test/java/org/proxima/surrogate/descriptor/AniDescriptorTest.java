@@ -48,12 +48,10 @@ class AniDescriptorTest {
 
     @Test
     void dimerAndTrimerValuesMatchTheFormulas() {
-        Cell box = Cell.of(new DMatrix3x3(40, 0, 0, 0, 40, 0, 0, 0, 40), false, false, false);
         double r1 = 2.3;
         double r2 = 2.6;
         double theta = 1.9;
-        Structure s = Structure.builder(box).add("Si", 10, 10, 10).add("Si", 10 + r1, 10, 10)
-                .add("Si", 10 + r2 * Math.cos(theta), 10 + r2 * Math.sin(theta), 10).build();
+        Structure s = trimer(r1, r2, theta);
         Descriptors d = new AniDescriptor(SI).compute(s);
         // radial feature m of atom 0: neighbours at r1 and r2
         for (int m = 0; m < 16; m++) {
@@ -77,14 +75,78 @@ class AniDescriptorTest {
         }
     }
 
+    @Test
+    void threeBodyBasisHasProductRadialsTimesLegendrePolynomials() {
+        AniParameters tb = AniParameters.threeBody(List.of("Si"));
+        assertEquals(32 + 36 * 5, tb.length());
+        assertEquals(tb, DescriptorPreset.parse("three-body").parameters(List.of("Si")));
+        assertEquals(tb, roundTrip(tb));
+        assertEquals(SI, roundTrip(SI));
+        assertTrue(!AniParametersJson.toMap(SI).containsKey("angular_form"), "the ANI form is written as before");
+        double r1 = 2.3;
+        double r2 = 2.6;
+        double theta = 1.9;
+        Structure s = trimer(r1, r2, theta);
+        Descriptors d = new AniDescriptor(tb).compute(s);
+        double c = Math.cos(theta);
+        double[] legendre = {1, c, (3 * c * c - 1) / 2, (5 * c * c * c - 3 * c) / 2,
+            (35 * c * c * c * c - 30 * c * c + 3) / 8};
+        double[] shifts = tb.angularShifts();
+        int q = 0;
+        for (int a = 0; a < 8; a++) {
+            for (int b = a; b < 8; b++, q++) {
+                double radial = u(r1, shifts[a]) * u(r2, shifts[b]) + u(r1, shifts[b]) * u(r2, shifts[a]);
+                for (int l = 0; l <= 4; l++) {
+                    double expect = radial * legendre[l];
+                    assertEquals(expect, d.value(0, 32 + q * 5 + l), 1e-14 + 1e-12 * Math.abs(expect),
+                            "pair " + a + "," + b + " degree " + l);
+                }
+            }
+        }
+        double[] p = new double[7];
+        double[] dp = new double[7];
+        AniDescriptor.legendre(0.3, p, dp);
+        double h = 1e-6;
+        double[] pp = new double[7];
+        double[] pm = new double[7];
+        AniDescriptor.legendre(0.3 + h, pp, new double[7]);
+        AniDescriptor.legendre(0.3 - h, pm, new double[7]);
+        for (int l = 0; l < 7; l++) {
+            assertEquals((pp[l] - pm[l]) / (2 * h), dp[l], 1e-8, "dP_" + l + "/dc");
+        }
+        assertEquals((231 * Math.pow(0.3, 6) - 315 * Math.pow(0.3, 4) + 105 * 0.09 - 5) / 16, p[6], 1e-15);
+        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> new AniParameters(
+                List.of("Si"), 5.2, 16, new double[] {1}, 3.8, 16, 1, new double[] {2}, new double[0],
+                AniParameters.AngularForm.PRODUCT_LEGENDRE, -1));
+        assertTrue(bad.getMessage().contains("-1"), bad.getMessage());
+    }
+
+    /** Atom 0 with neighbours at r1 along x and at r2 at angle theta from it, in a large non-periodic box. */
+    private static Structure trimer(double r1, double r2, double theta) {
+        Cell box = Cell.of(new DMatrix3x3(40, 0, 0, 0, 40, 0, 0, 0, 40), false, false, false);
+        return Structure.builder(box).add("Si", 10, 10, 10).add("Si", 10 + r1, 10, 10)
+                .add("Si", 10 + r2 * Math.cos(theta), 10 + r2 * Math.sin(theta), 10).build();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static AniParameters roundTrip(AniParameters p) {
+        return AniParametersJson.fromMap((java.util.Map<String, Object>) org.proxima.core.io.Json.parse(
+                org.proxima.core.io.Json.write(AniParametersJson.toMap(p))));
+    }
+
+    private static double u(double r, double shift) {
+        return Math.exp(-16 * (r - shift) * (r - shift)) * (0.5 * Math.cos(Math.PI * r / 3.8) + 0.5);
+    }
+
     /** E = Σ c·G for random coefficients c: forces and virial from the chain rule vs finite differences. */
     @Test
     void forcesAndStressOfALinearFunctionalMatchFiniteDifferences() {
         Random rng = new Random(3);
-        for (AniParameters params : List.of(SI, SI_C, AniParameters.extended(List.of("Si")))) {
+        for (AniParameters params : List.of(SI, SI_C, AniParameters.extended(List.of("Si")),
+                AniParameters.threeBody(List.of("Si")), AniParameters.threeBody(List.of("Si", "C")))) {
             Structure s = TestStructures.randomTriclinic(TestStructures.rattle(
                     Crystals.diamondCubic("Si", 5.43), 0.2, rng), 0.06, rng); // 8 atoms: smaller than 2 cutoffs
-            if (params == SI_C) {
+            if (params.speciesCount() == 2) {
                 String[] sym = s.symbols();
                 sym[1] = "C";
                 sym[5] = "C";
@@ -112,11 +174,16 @@ class AniDescriptorTest {
 
     @Test
     void adjointIsTheTransposeOfTheChainRule() {
+        adjointIsTheTransposeOfTheChainRule(SI);
+        adjointIsTheTransposeOfTheChainRule(AniParameters.threeBody(List.of("Si")));
+    }
+
+    private static void adjointIsTheTransposeOfTheChainRule(AniParameters params) {
         Random rng = new Random(4);
         Structure s = TestStructures.rattle(Crystals.diamondVacancy("Si", 5.43), 0.15, rng);
-        Descriptors d = new AniDescriptor(SI).compute(s);
+        Descriptors d = new AniDescriptor(params).compute(s);
         int n = s.size();
-        double[] g = new double[n * SI.length()];
+        double[] g = new double[n * params.length()];
         double[] lf = new double[3 * n];
         double[] lw = new double[6];
         for (int k = 0; k < g.length; k++) {
