@@ -14,8 +14,11 @@ import org.proxima.core.neighbor.VerletNeighborList;
  * </pre>
  * with θ' = acos(0.95 cos θ_ijk) and f_c(R) = ½ cos(πR/R_c) + ½. Feature order: radial blocks by neighbour species,
  * then angular blocks by unordered species pair (TorchANI's order); within an angular block the radial shift is
- * the outer index and the angle section the inner one. Every periodic image within the cutoff counts, so cells
- * smaller than twice the cutoff are handled (core's neighbour list).
+ * the outer index and the angle section the inner one. With {@link AniParameters.AngularForm#PRODUCT_LEGENDRE} the
+ * angular terms are instead [u_a(R_ij) u_b(R_ik) + u_b(R_ij) u_a(R_ik)] P_l(cos θ_ijk), u_a(R) = exp(−η_A (R − R_a)²)
+ * f_c(R), with the shift pair (a ≤ b, row order) as the outer index and the degree l as the inner one. Every
+ * periodic image within the cutoff counts, so cells smaller than twice the cutoff are handled (core's neighbour
+ * list).
  *
  * <p>Keeps a Verlet neighbour list between calls, so consecutive MD frames are cheap; not thread-safe (use one
  * instance per thread).

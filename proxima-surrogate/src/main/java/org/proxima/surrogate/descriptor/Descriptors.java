@@ -35,8 +35,9 @@ public final class Descriptors {
     final double[] tripletD1;
     final double[] tripletD2;
     /**
-     * Factored derivative coefficients per triplet: h_z and dh_z (= ∂h_z/∂cos θ) for each angle section z, then
-     * P1, Q1, P2, Q2, R for each radial shift s; the feature (s, z) has ∂f/∂d1 = α1 d1 + β d2 and
+     * Factored derivative coefficients per triplet: h_z and dh_z (= ∂h_z/∂cos θ) for each angular function z (an
+     * ANI angle section or a Legendre degree), then P1, Q1, P2, Q2, R for each radial function s (an ANI shift or a
+     * pair of Gaussians of the product form); the feature (s, z) has ∂f/∂d1 = α1 d1 + β d2 and
      * ∂f/∂d2 = α2 d2 + β d1 with α1 = h_z P1_s + dh_z Q1_s, α2 = h_z P2_s + dh_z Q2_s, β = dh_z R_s.
      */
     final double[] tripletCoefficients;
