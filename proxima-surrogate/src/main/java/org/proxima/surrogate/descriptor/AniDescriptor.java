@@ -356,7 +356,8 @@ public final class AniDescriptor {
 
     /** @return cos θ between the centre's angular neighbours a and b */
     private double cosine(int a, int b) {
-        return (ad[3 * a] * ad[3 * b] + ad[3 * a + 1] * ad[3 * b + 1] + ad[3 * a + 2] * ad[3 * b + 2]) / (ar[a] * ar[b]);
+        double dot = ad[3 * a] * ad[3 * b] + ad[3 * a + 1] * ad[3 * b + 1] + ad[3 * a + 2] * ad[3 * b + 2];
+        return dot / (ar[a] * ar[b]);
     }
 
     /**

@@ -69,7 +69,8 @@ class LinearEnsembleTest {
         EnsembleSurrogate threeBody = LinearEnsemble.untrained(AniParameters.threeBody(List.of("Si")), 2, 1e-8, 7)
                 .fit(train, options(1)).ensemble();
         AccuracyMetrics m = AccuracyMetrics.of(threeBody, test);
-        System.out.println("ridge 1e-8, paper descriptors: " + paper + "; extended: " + extended + "; three-body: " + m);
+        System.out.println("ridge 1e-8, paper descriptors: " + paper + "; extended: " + extended
+                + "; three-body: " + m);
         assertTrue(extended.forceMae() < 0.8 * paper.forceMae(), "extended " + extended + ", paper " + paper);
         assertTrue(m.forceMae() < 0.35 * extended.forceMae(), "three-body " + m + ", extended " + extended);
         Path saved = dir.resolve("three-body");
