@@ -280,7 +280,6 @@ public final class AniDescriptor {
         double[] aShift = p.angularShifts();
         int nsh = aShift.length;
         int nl = p.legendreDegree() + 1;
-        int nq = p.angularRadialTerms();
         if (radialScratch.length < na * nsh) {
             radialScratch = new double[na * nsh];
             radialScratchDerivative = new double[na * nsh];
