@@ -189,7 +189,7 @@ public final class NnEnsemble implements EnsembleSurrogate {
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", FORMAT);
-        m.put("format_version", 1L);
+        m.put("format_version", AniParametersJson.ensembleFormatVersion(params));
         m.put("model_version", version);
         m.put("seed", seed);
         m.put("descriptor", AniParametersJson.toMap(params));
@@ -212,10 +212,7 @@ public final class NnEnsemble implements EnsembleSurrogate {
         if (!FORMAT.equals(m.get("format"))) {
             throw new IllegalArgumentException("Not a neural-network ensemble (format " + m.get("format") + ")");
         }
-        if (!(m.get("format_version") instanceof Number v) || v.longValue() != 1) {
-            throw new IllegalArgumentException("Neural-network ensemble of format version " + m.get("format_version")
-                    + "; this Proxima reads version 1");
-        }
+        AniParametersJson.requireEnsembleFormatVersion(m, "Neural-network ensemble");
         List<NnMember> members = new ArrayList<>();
         for (Object o : (List<Object>) m.get("members")) {
             members.add(NnMember.fromMap((Map<String, Object>) o));

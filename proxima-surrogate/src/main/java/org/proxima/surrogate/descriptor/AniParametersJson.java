@@ -56,6 +56,36 @@ public final class AniParametersJson {
                 num(m, "zeta"), array(m, "angular_shifts_A"), array(m, "angle_sections_rad"), angularForm, degree);
     }
 
+    /** The newest ensemble format version this build reads (see {@link #ensembleFormatVersion}). */
+    public static final long NEWEST_ENSEMBLE_FORMAT = 2;
+
+    /**
+     * The format version an ensemble built on these parameters writes: 1 for the ANI form (the files every earlier
+     * build reads, unchanged), 2 for the product form, so that a build which does not know it refuses the file by
+     * its version instead of failing on its descriptor map.
+     *
+     * @param p the ensemble's descriptor parameters
+     * @return the version
+     */
+    public static long ensembleFormatVersion(AniParameters p) {
+        return p.angularForm() == AniParameters.AngularForm.ANI ? 1 : 2;
+    }
+
+    /**
+     * Refuses an ensemble map whose format version this build does not read (1 … {@value #NEWEST_ENSEMBLE_FORMAT}).
+     *
+     * @param m the ensemble's map
+     * @param what the kind of ensemble, for the message
+     * @throws IllegalArgumentException naming the version found
+     */
+    public static void requireEnsembleFormatVersion(Map<String, Object> m, String what) {
+        if (!(m.get("format_version") instanceof Number v) || v.longValue() < 1
+                || v.longValue() > NEWEST_ENSEMBLE_FORMAT) {
+            throw new IllegalArgumentException(what + " of format version " + m.get("format_version")
+                    + "; this Proxima reads versions 1 to " + NEWEST_ENSEMBLE_FORMAT);
+        }
+    }
+
     /**
      * @param m map
      * @param key key

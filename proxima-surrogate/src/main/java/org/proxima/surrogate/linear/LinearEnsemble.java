@@ -430,7 +430,7 @@ public final class LinearEnsemble implements EnsembleSurrogate {
         }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("format", FORMAT);
-        m.put("format_version", 1L);
+        m.put("format_version", AniParametersJson.ensembleFormatVersion(params));
         m.put("model_version", version);
         m.put("descriptor", AniParametersJson.toMap(params));
         m.put("force_weight", forceWeight);
@@ -457,10 +457,7 @@ public final class LinearEnsemble implements EnsembleSurrogate {
         if (!FORMAT.equals(m.get("format"))) {
             throw new IllegalArgumentException("Not a linear ensemble (format " + m.get("format") + ")");
         }
-        if (!(m.get("format_version") instanceof Number v) || v.longValue() != 1) {
-            throw new IllegalArgumentException("Linear ensemble of format version " + m.get("format_version")
-                    + "; this Proxima reads version 1");
-        }
+        AniParametersJson.requireEnsembleFormatVersion(m, "Linear ensemble");
         AniParameters p = AniParametersJson.fromMap((Map<String, Object>) m.get("descriptor"));
         List<Object> t = (List<Object>) m.get("members");
         double[][] theta = new double[t.size()][];

@@ -78,6 +78,13 @@ class LinearEnsembleTest {
         LinearEnsemble loaded = LinearEnsemble.load(saved);
         org.proxima.core.model.Structure s = test.get(0).structure();
         assertArrayEquals(threeBody.predict(s).mean().forcesEvPerA(), loaded.predict(s).mean().forcesEvPerA());
+        // the product form is format version 2 (earlier builds read only 1 and refuse it by its version)
+        java.util.Map<String, Object> map = threeBody.toMap();
+        assertEquals(2L, ((Number) map.get("format_version")).longValue());
+        map.put("format_version", 3L);
+        IllegalArgumentException newer = assertThrows(IllegalArgumentException.class,
+                () -> LinearEnsemble.fromMap(map));
+        assertTrue(newer.getMessage().contains("format version 3"), newer.getMessage());
     }
 
     @Test
@@ -173,6 +180,7 @@ class LinearEnsembleTest {
         LinearEnsemble loaded = LinearEnsemble.load(dir);
         assertEquals(4, loaded.version());
         assertEquals(3, loaded.memberCount());
+        assertEquals(1L, ((Number) model.toMap().get("format_version")).longValue(), "ANI models as before");
         org.proxima.core.model.Structure s = SwTrainingData.frames(80).get(7).structure();
         EnsemblePrediction a = model.predict(s);
         EnsemblePrediction b = loaded.predict(s);
