@@ -215,6 +215,49 @@ class AniDescriptorTest {
     }
 
     @Test
+    void skinnedListAlongATrajectoryGivesTheFreshListsValuesAndForces() {
+        skinnedListAlongATrajectoryGivesTheFreshListsValuesAndForces(SI);
+        skinnedListAlongATrajectoryGivesTheFreshListsValuesAndForces(AniParameters.threeBody(List.of("Si")));
+    }
+
+    /**
+     * One descriptor kept over 400 frames (its Verlet list rebuilt only when an atom moved half the skin) against
+     * a fresh list at every frame; each atom drifts up to 2.4 Å, several skins, in steps of 0.03 Å per axis.
+     */
+    private static void skinnedListAlongATrajectoryGivesTheFreshListsValuesAndForces(AniParameters params) {
+        Random rng = new Random(11);
+        Structure s = TestStructures.rattle(Crystals.diamondVacancy("Si", 5.43), 0.1, rng);
+        AniDescriptor kept = new AniDescriptor(params);
+        int n = s.size();
+        double[] x = s.positionsA();
+        double[] velocity = new double[3 * n];
+        for (int k = 0; k < velocity.length; k++) {
+            velocity[k] = 0.006 * rng.nextGaussian();
+        }
+        double[] dEdG = new double[n * params.length()];
+        for (int k = 0; k < dEdG.length; k++) {
+            dEdG[k] = rng.nextGaussian();
+        }
+        for (int frame = 0; frame < 400; frame++) {
+            for (int k = 0; k < x.length; k++) {
+                x[k] += velocity[k];
+            }
+            Structure at = s.withPositions(x);
+            Descriptors a = kept.compute(at);
+            Descriptors b = new AniDescriptor(params, 0).compute(at);
+            assertArrayClose(b.values(), a.values(), 1e-12, "values at frame " + frame);
+            double[] fa = new double[3 * n];
+            double[] fb = new double[3 * n];
+            double[] wa = new double[6];
+            double[] wb = new double[6];
+            a.forcesAndVirial(dEdG, fa, wa);
+            b.forcesAndVirial(dEdG, fb, wb);
+            assertArrayClose(fb, fa, 1e-10, "forces at frame " + frame);
+            assertArrayClose(wb, wa, 1e-10, "virial at frame " + frame);
+        }
+    }
+
+    @Test
     void invariantUnderTranslationRotationAndPermutationOfImages() {
         Random rng = new Random(5);
         Structure s = TestStructures.rattle(Crystals.diamondCubic("Si", 5.43).repeat(2, 1, 1), 0.1, rng);
