@@ -152,10 +152,7 @@ class AniDescriptorTest {
                 sym[5] = "C";
                 s = Structure.of(s.cell(), sym, s.positionsA());
             }
-            double[] c = new double[s.size() * params.length()];
-            for (int k = 0; k < c.length; k++) {
-                c[k] = rng.nextGaussian();
-            }
+            double[] c = gaussians(rng, s.size() * params.length(), 1);
             LinearFunctional e = new LinearFunctional(params, c);
             double[] numericF = FiniteDifferences.forces(e, s, 1e-5);
             double[] numericS = FiniteDifferences.stress(e, s, 1e-6);
@@ -183,18 +180,9 @@ class AniDescriptorTest {
         Structure s = TestStructures.rattle(Crystals.diamondVacancy("Si", 5.43), 0.15, rng);
         Descriptors d = new AniDescriptor(params).compute(s);
         int n = s.size();
-        double[] g = new double[n * params.length()];
-        double[] lf = new double[3 * n];
-        double[] lw = new double[6];
-        for (int k = 0; k < g.length; k++) {
-            g[k] = rng.nextGaussian();
-        }
-        for (int k = 0; k < lf.length; k++) {
-            lf[k] = rng.nextGaussian();
-        }
-        for (int k = 0; k < 6; k++) {
-            lw[k] = rng.nextGaussian();
-        }
+        double[] g = gaussians(rng, n * params.length(), 1);
+        double[] lf = gaussians(rng, 3 * n, 1);
+        double[] lw = gaussians(rng, 6, 1);
         double[] f = new double[3 * n];
         double[] w = new double[6];
         d.forcesAndVirial(g, f, w);
@@ -222,7 +210,8 @@ class AniDescriptorTest {
 
     /**
      * One descriptor kept over 400 frames (its Verlet list rebuilt only when an atom moved half the skin) against
-     * a fresh list at every frame; each atom drifts up to 2.4 Å, several skins, in steps of 0.03 Å per axis.
+     * a fresh list at every frame; each atom drifts at a constant velocity, 0.006 Å per frame per axis (standard
+     * deviation over atoms), so by 2.4 Å per axis over the run: several skins.
      */
     private static void skinnedListAlongATrajectoryGivesTheFreshListsValuesAndForces(AniParameters params) {
         Random rng = new Random(11);
@@ -230,14 +219,8 @@ class AniDescriptorTest {
         AniDescriptor kept = new AniDescriptor(params);
         int n = s.size();
         double[] x = s.positionsA();
-        double[] velocity = new double[3 * n];
-        for (int k = 0; k < velocity.length; k++) {
-            velocity[k] = 0.006 * rng.nextGaussian();
-        }
-        double[] dEdG = new double[n * params.length()];
-        for (int k = 0; k < dEdG.length; k++) {
-            dEdG[k] = rng.nextGaussian();
-        }
+        double[] velocity = gaussians(rng, 3 * n, 0.006);
+        double[] dEdG = gaussians(rng, n * params.length(), 1);
         for (int frame = 0; frame < 400; frame++) {
             for (int k = 0; k < x.length; k++) {
                 x[k] += velocity[k];
@@ -255,6 +238,15 @@ class AniDescriptorTest {
             assertArrayClose(fb, fa, 1e-10, "forces at frame " + frame);
             assertArrayClose(wb, wa, 1e-10, "virial at frame " + frame);
         }
+    }
+
+    /** @return {@code length} draws of scale · N(0, 1), in the order drawn */
+    private static double[] gaussians(Random rng, int length, double scale) {
+        double[] out = new double[length];
+        for (int k = 0; k < length; k++) {
+            out[k] = scale * rng.nextGaussian();
+        }
+        return out;
     }
 
     @Test
